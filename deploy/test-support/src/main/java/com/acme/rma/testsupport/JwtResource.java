@@ -1,0 +1,50 @@
+package com.acme.rma.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A fresh RSA key pair per test run: the service trusts the public key, {@link TestTokens} signs
+ * with the private one. Nothing is written to disk or committed.
+ */
+public class JwtResource implements QuarkusTestResourceLifecycleManager {
+
+  public static final String ISSUER = "rma-test";
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair keys = generator.generateKeyPair();
+      return Map.of(
+          "mp.jwt.verify.publickey",
+          pem("PUBLIC KEY", keys.getPublic().getEncoded()),
+          "mp.jwt.verify.issuer",
+          ISSUER,
+          "smallrye.jwt.sign.key",
+          pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
+          "smallrye.jwt.new-token.issuer",
+          ISSUER);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void stop() {}
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----";
+  }
+}

@@ -1,0 +1,45 @@
+package com.acme.rma.platform.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One event waiting in (or already relayed from) the outbox table. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long seq;
+
+  @Column(nullable = false, unique = true)
+  public UUID id;
+
+  @Column(nullable = false)
+  public String topic;
+
+  @Column(name = "record_key", nullable = false)
+  public String key;
+
+  @Column(nullable = false)
+  public String type;
+
+  @Column(nullable = false)
+  public String source;
+
+  @Column(nullable = false, columnDefinition = "text")
+  public String payload;
+
+  @Column(name = "occurred_at", nullable = false)
+  public Instant occurredAt;
+
+  @Column(name = "published_at")
+  public Instant publishedAt;
+}

@@ -1,0 +1,41 @@
+package com.acme.rma.platform;
+
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes the probe topic the way every service consumes its inputs. */
+@ApplicationScoped
+public class ProbeConsumer {
+
+  public record Ping(@NotBlank String name) {}
+
+  private final List<String> applied = new CopyOnWriteArrayList<>();
+  private final Inbox inbox;
+
+  public ProbeConsumer(Inbox inbox) {
+    this.inbox = inbox;
+  }
+
+  List<String> applied() {
+    return applied;
+  }
+
+  @Incoming("probe")
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    InboundEvent event = InboundEvent.of(record);
+    Ping ping = inbox.read(event, Ping.class);
+    if (inbox.firstDelivery(event)) {
+      applied.add(ping.name());
+    }
+  }
+}
