@@ -1,0 +1,43 @@
+package com.acme.rma.platform.rest;
+
+import com.acme.rma.platform.problem.ProblemException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list answer, the same shape in every service: {@code {items, page, size, total}}.
+ * Pages count from 0; a page holds at most {@link #MAX_SIZE} items.
+ */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+  public static final int DEFAULT_SIZE = 50;
+  public static final int MAX_SIZE = 200;
+
+  public Page {
+    items = List.copyOf(items);
+  }
+
+  public <R> Page<R> map(Function<T, R> mapper) {
+    return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+  }
+
+  /** The requested page and size, checked: a bad one is the caller's mistake, a 400. */
+  public record Request(int page, int size) {
+
+    public static Request of(Integer page, Integer size) {
+      int p = page == null ? 0 : page;
+      int s = size == null ? DEFAULT_SIZE : size;
+      if (p < 0) {
+        throw ProblemException.invalid("page", "must be 0 or more");
+      }
+      if (s < 1 || s > MAX_SIZE) {
+        throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+      }
+      return new Request(p, s);
+    }
+
+    public int offset() {
+      return page * size;
+    }
+  }
+}
