@@ -24,6 +24,14 @@ public record Page<T>(List<T> items, int page, int size, long total) {
   /** The requested page and size, checked: a bad one is the caller's mistake, a 400. */
   public record Request(int page, int size) {
 
+    /**
+     * Takes the raw query parameters, so that {@code page=abc} is a 400 naming the parameter rather
+     * than the framework's 404 for an unconvertible query parameter.
+     */
+    public static Request parse(String page, String size) {
+      return of(number("page", page), number("size", size));
+    }
+
     public static Request of(Integer page, Integer size) {
       int p = page == null ? 0 : page;
       int s = size == null ? DEFAULT_SIZE : size;
@@ -34,6 +42,17 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
       }
       return new Request(p, s);
+    }
+
+    private static Integer number(String name, String value) {
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      try {
+        return Integer.valueOf(value.trim());
+      } catch (NumberFormatException e) {
+        throw ProblemException.invalid(name, "must be a whole number");
+      }
     }
 
     public int offset() {
