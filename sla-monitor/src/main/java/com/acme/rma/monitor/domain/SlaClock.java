@@ -1,0 +1,242 @@
+package com.acme.rma.monitor.domain;
+
+import static com.acme.rma.monitor.domain.SlaState.AT_RISK;
+import static com.acme.rma.monitor.domain.SlaState.BREACHED;
+import static com.acme.rma.monitor.domain.SlaState.CANCELLED;
+import static com.acme.rma.monitor.domain.SlaState.MET;
+import static com.acme.rma.monitor.domain.SlaState.PAUSED;
+import static com.acme.rma.monitor.domain.SlaState.RUNNING;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One RMA's SLA clock (rules.md §7), a pure state machine.
+ *
+ * <p>Two kinds of input move it: {@link #tick(Instant) time passing} (at risk at {@code atRiskAt},
+ * breached at {@code dueAt}) and {@link #apply(SlaEvent, SlaPolicy) events} from the other
+ * services, which are judged by <em>when they happened</em>, not when the monitor heard of them:
+ *
+ * <ul>
+ *   <li>a stop at or before {@code dueAt} is MET (and {@code sla.met.v1}); after it, the clock is
+ *       BREACHED and records {@code lateBySeconds} (no further alert when the breach was already
+ *       reported);
+ *   <li>an event that happened after the deadline of a clock not yet marked breached first breaches
+ *       it (the moment passed before the event);
+ *   <li>an event that happened before the deadline of a clock already marked breached (its message
+ *       was still on its way when the timer fired) reopens it first: the breach was premature;
+ *   <li>an export hold pauses a live clock; the clearance restarts it with its full target from the
+ *       clearance; a cancellation ends it without a verdict.
+ * </ul>
+ *
+ * When time passes over both moments at once (a clock learned of after its deadline), only the
+ * breach is reported: an at-risk warning for a breached clock helps nobody.
+ */
+public record SlaClock(
+    String rmaNumber,
+    ServiceLevel serviceLevel,
+    Target target,
+    String calendarId,
+    Instant startedAt,
+    Instant dueAt,
+    Instant atRiskAt,
+    SlaState state,
+    Instant pausedAt,
+    Instant stoppedAt,
+    Instant breachedAt,
+    Long lateBySeconds) {
+
+  public SlaClock {
+    Objects.requireNonNull(rmaNumber, "rmaNumber");
+    Objects.requireNonNull(serviceLevel, "serviceLevel");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(calendarId, "calendarId");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(dueAt, "dueAt");
+    Objects.requireNonNull(atRiskAt, "atRiskAt");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /**
+   * A clock running from {@code authorizedAt} with the target of its level. It is not yet compared
+   * with the present: {@link #tick(Instant)} does that (an overdue start is breached by the tick).
+   */
+  public static SlaClock start(
+      String rmaNumber, ServiceLevel level, Instant authorizedAt, SlaPolicy policy) {
+    SlaTerms terms = policy.termsFor(level, authorizedAt);
+    return new SlaClock(
+        rmaNumber,
+        level,
+        terms.target(),
+        terms.calendarId(),
+        terms.startedAt(),
+        terms.dueAt(),
+        terms.atRiskAt(),
+        RUNNING,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** The next moment at which time alone changes this clock; empty when only events can. */
+  public Optional<Instant> nextMomentAt() {
+    return switch (state) {
+      case RUNNING -> Optional.of(atRiskAt);
+      case AT_RISK -> Optional.of(dueAt);
+      default -> Optional.empty();
+    };
+  }
+
+  /** Whether a stop is still to come (a breached clock waits for its late stop). */
+  public boolean isOpen() {
+    return state.isLive() || state == PAUSED || (state == BREACHED && stoppedAt == null);
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /** Time has reached {@code now}: at risk from {@code atRiskAt}, breached from {@code dueAt}. */
+  public Transition tick(Instant now) {
+    if (!state.isLive()) {
+      return Transition.to(this);
+    }
+    if (!now.isBefore(dueAt)) {
+      SlaClock breached = withState(BREACHED, pausedAt, stoppedAt, dueAt, lateBySeconds);
+      return Transition.to(breached, breached.alert(SlaAlert.Kind.BREACHED, dueAt));
+    }
+    if (state == RUNNING && !now.isBefore(atRiskAt)) {
+      SlaClock atRisk = withState(AT_RISK, pausedAt, stoppedAt, breachedAt, lateBySeconds);
+      return Transition.to(atRisk, atRisk.alert(SlaAlert.Kind.AT_RISK, atRiskAt));
+    }
+    return Transition.to(this);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /** An event reported by another service, applied at the time it happened. */
+  public Transition apply(SlaEvent event, SlaPolicy policy) {
+    Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
+    return switch (effectOf(event)) {
+      case NONE -> Transition.to(this);
+      case STOP -> stop(at);
+      case PAUSE -> pause(at);
+      case RESUME -> resume(at, policy);
+      case CANCEL -> cancel(at);
+    };
+  }
+
+  private enum Effect {
+    NONE,
+    STOP,
+    PAUSE,
+    RESUME,
+    CANCEL
+  }
+
+  private Effect effectOf(SlaEvent event) {
+    if (event instanceof SlaEvent.Shipped) {
+      return target == Target.SHIPMENT ? Effect.STOP : Effect.NONE;
+    }
+    if (event instanceof SlaEvent.Delivered || event instanceof SlaEvent.Closed) {
+      return Effect.STOP;
+    }
+    if (event instanceof SlaEvent.ExportHeld) {
+      return Effect.PAUSE;
+    }
+    if (event instanceof SlaEvent.ExportCleared) {
+      return Effect.RESUME;
+    }
+    return Effect.CANCEL;
+  }
+
+  private Transition stop(Instant at) {
+    if (!isOpen()) {
+      return Transition.to(this);
+    }
+    if (state == PAUSED || !at.isAfter(dueAt)) {
+      SlaClock met = withState(MET, null, at, null, null);
+      return Transition.to(met, met.alert(SlaAlert.Kind.MET, at));
+    }
+    long late = lateBy(at);
+    SlaClock breached = withState(BREACHED, null, at, dueAt, late);
+    if (state == BREACHED) {
+      return Transition.to(breached); // the breach was reported when it happened
+    }
+    return Transition.to(breached, breached.alert(SlaAlert.Kind.BREACHED, dueAt));
+  }
+
+  private Transition pause(Instant at) {
+    if (state.isLive() && at.isAfter(dueAt)) {
+      return tick(at); // the deadline passed before the hold: the breach stands, no pause
+    }
+    if (state.isLive() || (state == BREACHED && stoppedAt == null && !at.isAfter(dueAt))) {
+      return Transition.to(withState(PAUSED, at, null, null, null));
+    }
+    return Transition.to(this);
+  }
+
+  private Transition resume(Instant at, SlaPolicy policy) {
+    if (state != PAUSED) {
+      return Transition.to(this);
+    }
+    SlaTerms terms = policy.termsFor(serviceLevel, at);
+    return Transition.to(
+        new SlaClock(
+            rmaNumber,
+            serviceLevel,
+            terms.target(),
+            terms.calendarId(),
+            terms.startedAt(),
+            terms.dueAt(),
+            terms.atRiskAt(),
+            RUNNING,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  private Transition cancel(Instant at) {
+    if (!isOpen()) {
+      return Transition.to(this);
+    }
+    if (state.isLive() && at.isAfter(dueAt)) {
+      return tick(at).then(breached -> breached.cancel(at));
+    }
+    Instant breach = state == BREACHED && at.isAfter(dueAt) ? breachedAt : null;
+    return Transition.to(withState(CANCELLED, null, at, breach, null));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private long lateBy(Instant at) {
+    Duration late = Duration.between(dueAt, at);
+    long seconds = late.getSeconds();
+    return late.getNano() > 0 ? seconds + 1 : seconds;
+  }
+
+  private SlaClock withState(
+      SlaState newState, Instant paused, Instant stopped, Instant breached, Long late) {
+    return new SlaClock(
+        rmaNumber,
+        serviceLevel,
+        target,
+        calendarId,
+        startedAt,
+        dueAt,
+        atRiskAt,
+        newState,
+        paused,
+        stopped,
+        breached,
+        late);
+  }
+
+  private SlaAlert alert(SlaAlert.Kind kind, Instant occurredAt) {
+    return new SlaAlert(
+        kind, rmaNumber, serviceLevel, target, startedAt, dueAt, state, occurredAt, lateBySeconds);
+  }
+}
