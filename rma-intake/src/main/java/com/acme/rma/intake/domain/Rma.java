@@ -1,0 +1,150 @@
+package com.acme.rma.intake.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A request for a replacement part, from acceptance to closure. Immutable: every transition returns
+ * a new value, or empty when the event changes nothing in the RMA's current state.
+ *
+ * @param addressVersion the registered address version locked for a Gold Plus appliance
+ * @param serviceCenterId the center shipping a GOLD_PLUS replacement; null otherwise
+ */
+public record Rma(
+    String rmaNumber,
+    String serialNumber,
+    String partnerId,
+    Component component,
+    String faultDescription,
+    Contact contact,
+    RmaStatus status,
+    ServiceLevel requestedLevel,
+    ServiceLevel serviceLevel,
+    DowngradeReason downgradeReason,
+    Instant requestedAt,
+    Instant authorizedAt,
+    Instant issuesAt,
+    Sla sla,
+    Address shipTo,
+    Integer addressVersion,
+    String serviceCenterId,
+    Instant shippedAt,
+    Instant deliveredAt,
+    Instant closedAt,
+    Instant cancelledAt) {
+
+  /** What a new RMA is made of, before the decisions about it are taken. */
+  public record Request(
+      String serialNumber,
+      String partnerId,
+      Component component,
+      String faultDescription,
+      Contact contact) {}
+
+  /** A new RMA from the decisions taken about the request. */
+  public static Rma accept(
+      String rmaNumber,
+      Request request,
+      Instant requestedAt,
+      ServiceLevel requestedLevel,
+      LevelDecision level,
+      Issuance issuance,
+      Sla sla,
+      Address shipTo,
+      Integer addressVersion) {
+    return new Rma(
+        rmaNumber,
+        request.serialNumber(),
+        request.partnerId(),
+        request.component(),
+        request.faultDescription(),
+        request.contact(),
+        issuance.status(),
+        requestedLevel,
+        level.serviceLevel(),
+        level.downgradeReason(),
+        requestedAt,
+        issuance.authorizedAt(),
+        issuance.issuesAt(),
+        sla,
+        shipTo,
+        addressVersion,
+        level.serviceCenterId(),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * A queued RMA issued by the scheduler. Its clock starts at {@code issuesAt}, the opening it
+   * waited for, however late the scheduler runs: a late scheduler never lengthens the customer's
+   * deadline.
+   */
+  public Optional<Rma> issue() {
+    if (status != RmaStatus.QUEUED) {
+      return Optional.empty();
+    }
+    return Optional.of(copy(RmaStatus.AUTHORIZED, issuesAt, shippedAt, deliveredAt, null, null));
+  }
+
+  /** Cancelled before shipment; empty when the RMA is past that point (or already cancelled). */
+  public Optional<Rma> cancel(Instant at) {
+    if (!status.isCancellable()) {
+      return Optional.empty();
+    }
+    return Optional.of(copy(RmaStatus.CANCELLED, authorizedAt, shippedAt, deliveredAt, null, at));
+  }
+
+  /** The replacement left: AUTHORIZED → SHIPPED. Anything else is unchanged (late or repeated). */
+  public Optional<Rma> ship(Instant at) {
+    if (status != RmaStatus.AUTHORIZED) {
+      return Optional.empty();
+    }
+    return Optional.of(copy(RmaStatus.SHIPPED, authorizedAt, at, null, null, null));
+  }
+
+  /**
+   * The replacement arrived: DELIVERED, then at once CLOSED. From AUTHORIZED too (a shipment whose
+   * shipped event is missing), taking the delivery as the shipment. Closed or cancelled RMAs are
+   * unchanged.
+   */
+  public Optional<Rma> deliverAndClose(Instant deliveredAt, Instant closedAt) {
+    if (status != RmaStatus.SHIPPED && status != RmaStatus.AUTHORIZED) {
+      return Optional.empty();
+    }
+    Instant shipped = shippedAt != null ? shippedAt : deliveredAt;
+    return Optional.of(copy(RmaStatus.CLOSED, authorizedAt, shipped, deliveredAt, closedAt, null));
+  }
+
+  private Rma copy(
+      RmaStatus newStatus,
+      Instant newAuthorizedAt,
+      Instant newShippedAt,
+      Instant newDeliveredAt,
+      Instant newClosedAt,
+      Instant newCancelledAt) {
+    return new Rma(
+        rmaNumber,
+        serialNumber,
+        partnerId,
+        component,
+        faultDescription,
+        contact,
+        newStatus,
+        requestedLevel,
+        serviceLevel,
+        downgradeReason,
+        requestedAt,
+        newAuthorizedAt,
+        issuesAt,
+        sla,
+        shipTo,
+        addressVersion,
+        serviceCenterId,
+        newShippedAt,
+        newDeliveredAt,
+        newClosedAt,
+        newCancelledAt);
+  }
+}

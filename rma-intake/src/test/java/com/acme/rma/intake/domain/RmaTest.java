@@ -1,0 +1,105 @@
+package com.acme.rma.intake.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RmaTest {
+
+  private static final Instant REQUESTED = Instant.parse("2026-05-09T03:00:00Z");
+  private static final Instant OPENING = Instant.parse("2026-05-11T00:30:00Z");
+  private static final Instant LATER = Instant.parse("2026-05-11T02:00:00Z");
+  private static final Address TO =
+      new Address("2-2 Umeda", null, "Osaka", null, "530-0001", "JP", null, null);
+
+  private static Rma rma(Issuance issuance) {
+    return Rma.accept(
+        "RMA-2026-000001",
+        new Rma.Request("SN-1", "P-1", Component.FAN, "noisy", null),
+        REQUESTED,
+        ServiceLevel.SILVER,
+        LevelDecision.asRequested(ServiceLevel.SILVER),
+        issuance,
+        new Sla(SlaTarget.SHIPMENT, Instant.parse("2026-05-12T08:30:00Z")),
+        TO,
+        null);
+  }
+
+  private static Rma queued() {
+    return rma(new Issuance(RmaStatus.QUEUED, null, OPENING));
+  }
+
+  private static Rma authorized() {
+    return rma(new Issuance(RmaStatus.AUTHORIZED, REQUESTED, null));
+  }
+
+  @Test
+  void issuingAQueuedRmaStartsItsClockAtTheOpeningItWaitedForNotAtTheLateRun() {
+    Rma issued = queued().issue().orElseThrow();
+    assertEquals(RmaStatus.AUTHORIZED, issued.status());
+    assertEquals(OPENING, issued.authorizedAt());
+    assertEquals(Optional.empty(), issued.issue());
+  }
+
+  @Test
+  void cancelsQueuedAndAuthorizedRmas() {
+    assertEquals(RmaStatus.CANCELLED, queued().cancel(LATER).orElseThrow().status());
+    Rma cancelled = authorized().cancel(LATER).orElseThrow();
+    assertEquals(RmaStatus.CANCELLED, cancelled.status());
+    assertEquals(LATER, cancelled.cancelledAt());
+  }
+
+  @Test
+  void refusesToCancelOnceShippedClosedOrCancelled() {
+    Rma shipped = authorized().ship(LATER).orElseThrow();
+    assertEquals(Optional.empty(), shipped.cancel(LATER));
+    assertEquals(Optional.empty(), shipped.deliverAndClose(LATER, LATER).get().cancel(LATER));
+    assertEquals(Optional.empty(), authorized().cancel(LATER).get().cancel(LATER));
+  }
+
+  @Test
+  void shipsOnlyAnAuthorizedRma() {
+    Rma shipped = authorized().ship(LATER).orElseThrow();
+    assertEquals(RmaStatus.SHIPPED, shipped.status());
+    assertEquals(LATER, shipped.shippedAt());
+    assertEquals(Optional.empty(), shipped.ship(LATER));
+    assertEquals(Optional.empty(), queued().ship(LATER));
+    assertEquals(Optional.empty(), authorized().cancel(LATER).get().ship(LATER));
+  }
+
+  @Test
+  void deliveryClosesAShippedRma() {
+    Instant delivered = Instant.parse("2026-05-12T01:00:00Z");
+    Instant closed = Instant.parse("2026-05-12T01:00:02Z");
+    Rma done = authorized().ship(LATER).get().deliverAndClose(delivered, closed).orElseThrow();
+    assertEquals(RmaStatus.CLOSED, done.status());
+    assertEquals(LATER, done.shippedAt());
+    assertEquals(delivered, done.deliveredAt());
+    assertEquals(closed, done.closedAt());
+    assertEquals(Optional.empty(), done.deliverAndClose(delivered, closed));
+  }
+
+  @Test
+  void deliveryOfAnAuthorizedRmaTakesTheDeliveryAsItsShipment() {
+    Rma done = authorized().deliverAndClose(LATER, LATER).orElseThrow();
+    assertEquals(RmaStatus.CLOSED, done.status());
+    assertEquals(LATER, done.shippedAt());
+  }
+
+  @Test
+  void deliveryChangesNothingForACancelledRma() {
+    assertTrue(authorized().cancel(LATER).get().deliverAndClose(LATER, LATER).isEmpty());
+  }
+
+  @Test
+  void acceptsWithoutIssueInstantWhileQueued() {
+    Rma rma = queued();
+    assertEquals(RmaStatus.QUEUED, rma.status());
+    assertNull(rma.authorizedAt());
+    assertEquals(OPENING, rma.issuesAt());
+  }
+}
