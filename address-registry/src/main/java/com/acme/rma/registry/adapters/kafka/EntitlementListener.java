@@ -1,0 +1,61 @@
+package com.acme.rma.registry.adapters.kafka;
+
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import com.acme.rma.registry.application.RecordOwnership;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Learns appliance owners from {@code rma.entitlements} (rma-intake's compacted topic). Idempotent
+ * by CloudEvent id; an older change than the one recorded does not overwrite it.
+ */
+@ApplicationScoped
+public class EntitlementListener {
+
+  static final String ENTITLEMENT_CHANGED = "rma.entitlement.changed.v1";
+
+  /** The fields of {@code rma.entitlement.changed.v1} the registry needs. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record EntitlementChanged(
+      @NotBlank @Size(max = 64) String serialNumber,
+      @NotBlank @Size(max = 64) String partnerId,
+      Instant changedAt) {}
+
+  private final Inbox inbox;
+  private final RecordOwnership ownership;
+  private final Clock clock;
+
+  public EntitlementListener(Inbox inbox, RecordOwnership ownership, Clock clock) {
+    this.inbox = inbox;
+    this.ownership = ownership;
+    this.clock = clock;
+  }
+
+  @Incoming("entitlements")
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    InboundEvent event = InboundEvent.of(record);
+    if (!ENTITLEMENT_CHANGED.equals(event.type())) {
+      return; // another type on the topic: not ours to read
+    }
+    EntitlementChanged change = inbox.read(event, EntitlementChanged.class);
+    if (!inbox.firstDelivery(event)) {
+      return; // already applied
+    }
+    Instant changedAt =
+        change.changedAt() != null
+            ? change.changedAt()
+            : event.time() != null ? event.time() : Instant.now(clock);
+    ownership.record(change.serialNumber(), change.partnerId(), changedAt);
+  }
+}

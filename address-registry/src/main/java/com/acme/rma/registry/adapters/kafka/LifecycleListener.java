@@ -1,0 +1,52 @@
+package com.acme.rma.registry.adapters.kafka;
+
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import com.acme.rma.registry.application.LockSiteAddress;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Releases an RMA's address lock when {@code rma.lifecycle} says the RMA was closed or cancelled.
+ * Other types on the topic are ignored; a release for an RMA that holds nothing changes nothing.
+ */
+@ApplicationScoped
+public class LifecycleListener {
+
+  static final String CLOSED = "rma.closed.v1";
+  static final String CANCELLED = "rma.cancelled.v1";
+
+  /** {@code rma.closed.v1} and {@code rma.cancelled.v1}: {@code {rmaNumber, serialNumber, at}}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RmaEnded(
+      @NotBlank @Size(max = 64) String rmaNumber, String serialNumber, Instant at) {}
+
+  private final Inbox inbox;
+  private final LockSiteAddress locks;
+
+  public LifecycleListener(Inbox inbox, LockSiteAddress locks) {
+    this.inbox = inbox;
+    this.locks = locks;
+  }
+
+  @Incoming("lifecycle")
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    InboundEvent event = InboundEvent.of(record);
+    if (!CLOSED.equals(event.type()) && !CANCELLED.equals(event.type())) {
+      return; // rma.authorized.v1 and anything else: nothing for the registry
+    }
+    RmaEnded ended = inbox.read(event, RmaEnded.class);
+    if (inbox.firstDelivery(event)) {
+      locks.releaseEnded(ended.rmaNumber());
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package com.acme.rma.registry.adapters.rest;
+
+import com.acme.rma.registry.domain.Position;
+import com.acme.rma.registry.domain.ServiceCenter;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * The body of {@code PUT /api/v1/service-centers/{id}}. The id comes from the path; an {@code id}
+ * in the body is allowed only when it is the same. Without {@code activeFrom} the center is active
+ * from the moment it is stored.
+ */
+public record ServiceCenterBody(
+    String id,
+    @NotBlank @Size(max = 200) String name,
+    @NotNull @CountryCode String country,
+    @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+    @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+    Instant activeFrom) {
+
+  ServiceCenter toDomain(String pathId, Instant now) {
+    return new ServiceCenter(
+        pathId,
+        name,
+        country,
+        new Position(latitude, longitude),
+        activeFrom == null ? now : activeFrom);
+  }
+}

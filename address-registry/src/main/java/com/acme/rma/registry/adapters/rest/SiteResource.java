@@ -1,0 +1,127 @@
+package com.acme.rma.registry.adapters.rest;
+
+import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.security.Caller;
+import com.acme.rma.registry.adapters.rest.Responses.LockResponse;
+import com.acme.rma.registry.adapters.rest.Responses.SiteResponse;
+import com.acme.rma.registry.application.LockSiteAddress;
+import com.acme.rma.registry.application.ReadSite;
+import com.acme.rma.registry.application.RegisterSiteAddress;
+import com.acme.rma.registry.application.Requester;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * Registered Gold Plus addresses: the owning partner or ops registers and reads them; rma-intake
+ * locks one for an RMA (forwarding the partner's token) and releases it to compensate.
+ */
+@Path("/api/v1/sites/{serialNumber}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.OPS, Caller.PARTNER})
+public class SiteResource {
+
+  private final RegisterSiteAddress register;
+  private final ReadSite read;
+  private final LockSiteAddress locks;
+  private final Caller caller;
+
+  public SiteResource(
+      RegisterSiteAddress register, ReadSite read, LockSiteAddress locks, Caller caller) {
+    this.register = register;
+    this.read = read;
+    this.locks = locks;
+    this.caller = caller;
+  }
+
+  /** Registers or changes the address: 200 with the site, also for the first registration. */
+  @PUT
+  @Path("/address")
+  public SiteResponse registerAddress(
+      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+          String serialNumber,
+      @Valid @NotNull AddressBody body) {
+    RegisterSiteAddress.Outcome outcome =
+        register.register(requester(), serialNumber, body.toDomain());
+    if (outcome instanceof RegisterSiteAddress.Outcome.Saved saved) {
+      return SiteResponse.of(saved.site());
+    }
+    if (outcome instanceof RegisterSiteAddress.Outcome.Locked locked) {
+      throw addressLocked(serialNumber, locked.rmaNumber());
+    }
+    throw siteNotFound(serialNumber);
+  }
+
+  @GET
+  public SiteResponse site(
+      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+          String serialNumber) {
+    return read.read(requester(), serialNumber)
+        .map(SiteResponse::of)
+        .orElseThrow(() -> siteNotFound(serialNumber));
+  }
+
+  /** Locks the current address version for an RMA; the same RMA again gets the same lock. */
+  @POST
+  @Path("/lock")
+  public LockResponse lock(
+      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+          String serialNumber,
+      @Valid @NotNull LockBody body) {
+    LockSiteAddress.Outcome outcome = locks.lock(requester(), serialNumber, body.rmaNumber());
+    if (outcome instanceof LockSiteAddress.Outcome.Granted granted) {
+      return LockResponse.of(granted.site(), granted.lock());
+    }
+    if (outcome instanceof LockSiteAddress.Outcome.HeldByOther other) {
+      throw addressLocked(serialNumber, other.rmaNumber());
+    }
+    throw siteNotFound(serialNumber);
+  }
+
+  /** Releases the RMA's lock: 204, also when that RMA holds none. */
+  @DELETE
+  @Path("/lock/{rmaNumber}")
+  public Response unlock(
+      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+          String serialNumber,
+      @PathParam("rmaNumber") @Pattern(regexp = Ids.RMA, message = Ids.RMA_MESSAGE)
+          String rmaNumber) {
+    if (!locks.unlock(requester(), serialNumber, rmaNumber)) {
+      throw siteNotFound(serialNumber);
+    }
+    return Response.noContent().build();
+  }
+
+  private Requester requester() {
+    return new Requester(caller.isOps(), caller.partnerId());
+  }
+
+  private static ProblemException siteNotFound(String serialNumber) {
+    return ProblemException.notFound(
+        "SITE_NOT_FOUND", "No registered site for appliance " + serialNumber + ".");
+  }
+
+  private static ProblemException addressLocked(String serialNumber, String rmaNumber) {
+    return ProblemException.conflict(
+        "ADDRESS_LOCKED",
+        "The address of appliance "
+            + serialNumber
+            + " is locked by "
+            + rmaNumber
+            + " until that RMA is closed or cancelled.",
+        Map.of("rmaNumber", rmaNumber));
+  }
+}

@@ -1,0 +1,117 @@
+package com.acme.rma.registry.application;
+
+import com.acme.rma.registry.domain.GoldPlus;
+import com.acme.rma.registry.domain.Site;
+import com.acme.rma.registry.domain.Site.LockAttempt;
+import com.acme.rma.registry.domain.SiteLock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The lock rma-intake takes when it accepts an RMA: it freezes the current address version for that
+ * RMA and answers it with the Gold Plus decision of that moment. A change and a lock of the same
+ * site are serialized by the site's row lock, so exactly one of them wins a race.
+ */
+@ApplicationScoped
+public class LockSiteAddress {
+
+  /** What a lock request ended with. */
+  public sealed interface Outcome {
+    /** The RMA holds the lock (newly, or already: the answer is the same). */
+    record Granted(Site site, SiteLock lock) implements Outcome {}
+
+    /** Another RMA holds it. */
+    record HeldByOther(String rmaNumber) implements Outcome {}
+
+    /** No registered address, or not an appliance this requester may act on. */
+    record NotFound() implements Outcome {}
+  }
+
+  private final Sites sites;
+  private final Owners owners;
+  private final Eligibility eligibility;
+  private final SiteEvents events;
+  private final Clock clock;
+
+  public LockSiteAddress(
+      Sites sites, Owners owners, Eligibility eligibility, SiteEvents events, Clock clock) {
+    this.sites = sites;
+    this.owners = owners;
+    this.eligibility = eligibility;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Outcome lock(Requester requester, String serialNumber, String rmaNumber) {
+    Optional<String> owner = owners.ownerOf(serialNumber);
+    if (!requester.mayActOn(owner)) {
+      return new Outcome.NotFound();
+    }
+    Optional<StoredSite> stored = sites.findForChange(serialNumber);
+    if (stored.isEmpty()) {
+      return new Outcome.NotFound();
+    }
+    Site site = stored.get().site();
+    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    GoldPlus decision = eligibility.decide(site.address(), now);
+    LockAttempt attempt = site.lockFor(rmaNumber, now, decision);
+    if (attempt instanceof LockAttempt.HeldByOther other) {
+      return new Outcome.HeldByOther(other.holder().rmaNumber());
+    }
+    if (attempt instanceof LockAttempt.AlreadyLocked already) {
+      return new Outcome.Granted(site, already.lock());
+    }
+    LockAttempt.Locked locked = (LockAttempt.Locked) attempt;
+    sites.save(new StoredSite(locked.site(), decision));
+    events.siteChanged(locked.site(), owner, decision);
+    return new Outcome.Granted(locked.site(), locked.lock());
+  }
+
+  /**
+   * Releases the lock if this RMA holds it; nothing otherwise (idempotent).
+   *
+   * @return false when there is no such site or the requester may not act on it
+   */
+  @Transactional
+  public boolean unlock(Requester requester, String serialNumber, String rmaNumber) {
+    Optional<String> owner = owners.ownerOf(serialNumber);
+    if (!requester.mayActOn(owner)) {
+      return false;
+    }
+    Optional<StoredSite> stored = sites.findForChange(serialNumber);
+    if (stored.isEmpty()) {
+      return false;
+    }
+    stored.get().site().releaseFor(rmaNumber).ifPresent(released -> publish(released, owner));
+    return true;
+  }
+
+  /**
+   * Releases whatever site this RMA holds, as its close or cancellation says (idempotent).
+   *
+   * @return whether a lock was released
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean releaseEnded(String rmaNumber) {
+    boolean any = false;
+    for (StoredSite stored : sites.findLockedByForChange(rmaNumber)) {
+      Optional<Site> released = stored.site().releaseFor(rmaNumber);
+      if (released.isPresent()) {
+        publish(released.get(), owners.ownerOf(released.get().serialNumber()));
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private void publish(Site released, Optional<String> owner) {
+    GoldPlus decision = eligibility.decide(released.address(), Instant.now(clock));
+    sites.save(new StoredSite(released, decision));
+    events.siteChanged(released, owner, decision);
+  }
+}
