@@ -1,0 +1,57 @@
+package com.acme.rma.dispatch.adapters.kafka;
+
+import com.acme.rma.dispatch.application.CarrierEventOutcome;
+import com.acme.rma.dispatch.application.RecordCarrierEvent;
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import com.acme.rma.platform.inbox.PoisonEventException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads carrier progress from {@code logistics.carrier-events}, untrusted like the REST body: an
+ * unreadable or invalid record, an unknown RMA or an impossible transition goes to {@code
+ * rma-dispatch.dlq} with the reason, and the consumer goes on with the next record. A repeated
+ * report (same or new event id) is accepted and changes nothing.
+ */
+@ApplicationScoped
+public class CarrierEventListener {
+
+  private final Inbox inbox;
+  private final RecordCarrierEvent recordCarrierEvent;
+
+  public CarrierEventListener(Inbox inbox, RecordCarrierEvent recordCarrierEvent) {
+    this.inbox = inbox;
+    this.recordCarrierEvent = recordCarrierEvent;
+  }
+
+  @Incoming("carrier-events")
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    InboundEvent event = InboundEvent.of(record);
+    if (!Topics.CARRIER_STATUS.equals(event.type())) {
+      throw new PoisonEventException(
+          "unknown event type " + event.type() + " (expected " + Topics.CARRIER_STATUS + ")");
+    }
+    CarrierStatus status = inbox.read(event, CarrierStatus.class);
+    RecordKeys.require(event, status.rmaNumber());
+    if (!inbox.firstDelivery(event)) {
+      return;
+    }
+    CarrierEventOutcome outcome = recordCarrierEvent.record(status.rmaNumber(), status.toReport());
+    if (outcome instanceof CarrierEventOutcome.UnknownShipment unknown) {
+      throw new PoisonEventException("no shipment for RMA " + unknown.rmaNumber());
+    }
+    if (outcome instanceof CarrierEventOutcome.Refused refused) {
+      throw new PoisonEventException("INVALID_TRANSITION: " + refused.describe());
+    }
+    if (outcome instanceof CarrierEventOutcome.Invalid invalid) {
+      throw new PoisonEventException(
+          "data of " + event.type() + " is invalid: " + invalid.field() + " " + invalid.message());
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package com.acme.rma.dispatch.adapters.kafka;
+
+import com.acme.rma.dispatch.domain.ServiceLevel;
+import com.acme.rma.dispatch.domain.ShipmentOrder;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** {@code rma.authorized.v1}, the fields dispatch needs (a tolerant reader: others are ignored). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record RmaAuthorized(
+    @NotBlank @Size(max = 64) String rmaNumber,
+    @NotBlank @Size(max = 100) String serialNumber,
+    @NotBlank @Size(max = 100) String partnerId,
+    @NotNull ServiceLevel serviceLevel,
+    @NotNull Instant authorizedAt,
+    @NotNull @Valid AddressPayload shipTo,
+    @Size(max = 100) String serviceCenterId) {
+
+  ShipmentOrder toOrder() {
+    return new ShipmentOrder(
+        rmaNumber,
+        partnerId,
+        serialNumber,
+        serviceLevel,
+        shipTo.toDomain(),
+        serviceCenterId,
+        authorizedAt);
+  }
+}

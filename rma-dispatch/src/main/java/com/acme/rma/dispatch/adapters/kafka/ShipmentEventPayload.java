@@ -1,0 +1,25 @@
+package com.acme.rma.dispatch.adapters.kafka;
+
+import com.acme.rma.dispatch.domain.Address;
+import com.acme.rma.dispatch.domain.Origin;
+import com.acme.rma.dispatch.domain.ServiceLevel;
+import com.acme.rma.dispatch.domain.ShipmentStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * The payload of every {@code dispatch.shipment.*.v1} event (goldens in {@code
+ * src/test/resources/events/}). Absent members are left out; {@code origin}, {@code shipTo} and
+ * {@code exportCertificateRequired} only appear on {@code created}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ShipmentEventPayload(
+    String rmaNumber,
+    ServiceLevel serviceLevel,
+    ShipmentStatus status,
+    Instant occurredAt,
+    String carrier,
+    String trackingNumber,
+    Origin origin,
+    Address shipTo,
+    Boolean exportCertificateRequired) {}

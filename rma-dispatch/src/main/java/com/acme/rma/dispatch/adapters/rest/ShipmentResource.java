@@ -1,0 +1,124 @@
+package com.acme.rma.dispatch.adapters.rest;
+
+import com.acme.rma.dispatch.application.CarrierEventOutcome;
+import com.acme.rma.dispatch.application.FindShipments;
+import com.acme.rma.dispatch.application.RecordCarrierEvent;
+import com.acme.rma.dispatch.domain.Shipment;
+import com.acme.rma.dispatch.domain.ShipmentStatus;
+import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.Page;
+import com.acme.rma.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Shipments for ops and logistics, each one also for the partner whose RMA it serves. */
+@Path("/api/v1/shipments")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShipmentResource {
+
+  /** Wide enough for any RMA number intake issues; anything else cannot name a shipment. */
+  private static final Pattern RMA_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final FindShipments findShipments;
+  private final RecordCarrierEvent recordCarrierEvent;
+  private final Caller caller;
+
+  public ShipmentResource(
+      FindShipments findShipments, RecordCarrierEvent recordCarrierEvent, Caller caller) {
+    this.findShipments = findShipments;
+    this.recordCarrierEvent = recordCarrierEvent;
+    this.caller = caller;
+  }
+
+  @GET
+  @Path("/{rmaNumber}")
+  @RolesAllowed({Caller.OPS, Caller.LOGISTICS, Caller.PARTNER})
+  public ShipmentResponse read(@PathParam("rmaNumber") String rmaNumber) {
+    String rma = checked(rmaNumber);
+    return findShipments
+        .byRmaNumber(rma)
+        .filter(this::mayRead)
+        .map(ShipmentResponse::of)
+        .orElseThrow(() -> notFound(rma));
+  }
+
+  @GET
+  @RolesAllowed({Caller.OPS, Caller.LOGISTICS})
+  public Page<ShipmentResponse> list(
+      @QueryParam("status") String status,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    Page.Request request = Page.Request.parse(page, size);
+    return findShipments.list(status(status), request).map(ShipmentResponse::of);
+  }
+
+  @POST
+  @Path("/{rmaNumber}/events")
+  @RolesAllowed(Caller.LOGISTICS)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ShipmentResponse report(
+      @PathParam("rmaNumber") String rmaNumber, @Valid @NotNull CarrierEventRequest event) {
+    String rma = checked(rmaNumber);
+    if (event.rmaNumber() != null && !event.rmaNumber().equals(rma)) {
+      throw ProblemException.invalid("rmaNumber", "must match the RMA number in the path");
+    }
+    CarrierEventOutcome outcome = recordCarrierEvent.record(rma, event.toReport());
+    if (outcome instanceof CarrierEventOutcome.Applied applied) {
+      return ShipmentResponse.of(applied.shipment());
+    }
+    if (outcome instanceof CarrierEventOutcome.Repeated repeated) {
+      return ShipmentResponse.of(repeated.shipment());
+    }
+    if (outcome instanceof CarrierEventOutcome.Refused refused) {
+      throw ProblemException.conflict(
+          "INVALID_TRANSITION",
+          refused.describe(),
+          Map.of("currentStatus", refused.current().name(), "eventType", refused.eventType()));
+    }
+    if (outcome instanceof CarrierEventOutcome.Invalid invalid) {
+      throw ProblemException.invalid(invalid.field(), invalid.message());
+    }
+    throw notFound(rma);
+  }
+
+  private boolean mayRead(Shipment shipment) {
+    return caller.isOps() || caller.isLogistics() || caller.mayActFor(shipment.partnerId());
+  }
+
+  private static String checked(String rmaNumber) {
+    if (rmaNumber == null || !RMA_NUMBER.matcher(rmaNumber).matches()) {
+      throw ProblemException.invalid("rmaNumber", "is not an RMA number");
+    }
+    return rmaNumber;
+  }
+
+  private static Optional<ShipmentStatus> status(String status) {
+    if (status == null || status.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ShipmentStatus.valueOf(status.trim()));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "status", "must be one of " + Arrays.toString(ShipmentStatus.values()));
+    }
+  }
+
+  private static ProblemException notFound(String rmaNumber) {
+    return ProblemException.notFound(
+        "SHIPMENT_NOT_FOUND", "No shipment for RMA " + rmaNumber + ".");
+  }
+}

@@ -1,0 +1,21 @@
+package com.acme.rma.dispatch.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Set;
+
+/** The service's own settings, under {@code rma.dispatch}. */
+@ConfigMapping(prefix = "rma.dispatch")
+public interface DispatchConfig {
+
+  /** The central depot every non-Gold-Plus replacement ships from. */
+  @WithDefault("DEPOT-JP-CENTRAL")
+  String depotId();
+
+  /**
+   * ISO 3166-1 alpha-2 countries whose shipments wait on an export hold until the certificate
+   * clears. Operational configuration, not a statement of export law.
+   */
+  @WithDefault("CN,RU,IN,BR")
+  Set<String> exportCertificateCountries();
+}

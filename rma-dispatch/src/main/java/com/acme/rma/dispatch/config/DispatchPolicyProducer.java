@@ -1,0 +1,17 @@
+package com.acme.rma.dispatch.config;
+
+import com.acme.rma.dispatch.domain.DispatchPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Turns the configuration into the domain's dispatch policy. */
+@ApplicationScoped
+public class DispatchPolicyProducer {
+
+  @Produces
+  @Singleton
+  DispatchPolicy policy(DispatchConfig config) {
+    return new DispatchPolicy(config.depotId(), config.exportCertificateCountries());
+  }
+}
