@@ -121,6 +121,15 @@ class PlatformKitTest {
   }
 
   @Test
+  void answersJsonOfTheWrongShapeWith400Problem() {
+    post("[]").statusCode(400).body("code", equalTo("MALFORMED_JSON"));
+    post("{\"colour\":\"RED\",\"name\":{}}")
+        .statusCode(400)
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("violations.field", hasItem("name"));
+  }
+
+  @Test
   void answersEmptyBodyWith400() {
     post("").statusCode(400).contentType(PROBLEM);
   }

@@ -3,6 +3,7 @@ package com.acme.rma.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -52,6 +53,12 @@ public class ProblemMappers {
   @ServerExceptionMapper(priority = 1)
   public Response unknownField(UnrecognizedPropertyException e) {
     return respond(validation(List.of(new Problem.Violation(path(e), "is not a known field"))));
+  }
+
+  /** Quarkus maps this exact type itself to a bare 400; JSON of the wrong shape is ours too. */
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatchedInput(MismatchedInputException e) {
+    return unreadableJson(e);
   }
 
   @ServerExceptionMapper(priority = 1)
