@@ -1,0 +1,199 @@
+package com.acme.rma.dispatch.adapters.kafka;
+
+import static com.acme.rma.dispatch.TestData.golden;
+import static com.acme.rma.dispatch.TestData.newRmaNumber;
+import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.PATIENCE;
+import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.awaitStatus;
+import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.read;
+import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.reason;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.rma.dispatch.TestData;
+import com.acme.rma.testsupport.KafkaTestClient;
+import com.acme.rma.testsupport.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consumer side of intake's contract, through the real broker and the real database: intake's
+ * golden {@code rma.authorized.v1} and {@code rma.cancelled.v1} as they would arrive.
+ */
+@QuarkusTest
+class RmaLifecycleConsumerTest {
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @Inject EntityManager em;
+
+  private BrokerFixture broker;
+
+  @BeforeEach
+  void connect() {
+    broker = new BrokerFixture(bootstrap);
+  }
+
+  private static ObjectNode authorizedGolden(String rma) {
+    ObjectNode authorized = golden("rma-intake", "rma.authorized.v1");
+    authorized.put("rmaNumber", rma);
+    return authorized;
+  }
+
+  private static ObjectNode cancelledGolden(String rma) {
+    ObjectNode cancelled = golden("rma-intake", "rma.cancelled.v1");
+    cancelled.put("rmaNumber", rma);
+    return cancelled;
+  }
+
+  @Test
+  void createsTheShipmentOfIntakesAuthorizedGoldenAndAnnouncesIt() throws Exception {
+    String rma = newRmaNumber();
+    ObjectNode authorized = authorizedGolden(rma);
+
+    broker.sendLifecycle(rma, "rma.authorized.v1", authorized.toString());
+
+    awaitStatus(rma, "CREATED");
+    JsonNode shipment = TestData.JSON.readTree(read(rma).extract().asString());
+    assertEquals("GOLD_PLUS", shipment.get("serviceLevel").asText());
+    assertEquals("SERVICE_CENTER", shipment.get("origin").get("type").asText());
+    assertEquals("SC-TYO-1", shipment.get("origin").get("id").asText());
+    assertEquals(authorized.get("shipTo"), shipment.get("shipTo"));
+    assertEquals(false, shipment.get("exportCertificateRequired").asBoolean());
+    given()
+        .auth()
+        .oauth2(TestTokens.partner(authorized.get("partnerId").asText()))
+        .get("/api/v1/shipments/{rma}", rma)
+        .then()
+        .statusCode(200);
+
+    List<ConsumerRecord<String, String>> published =
+        broker.kafka.readUntil(
+            "dispatch.shipments",
+            seen -> seen.stream().anyMatch(r -> rma.equals(r.key())),
+            PATIENCE);
+    ConsumerRecord<String, String> created =
+        published.stream().filter(r -> rma.equals(r.key())).findFirst().orElseThrow();
+    assertEquals("dispatch.shipment.created.v1", KafkaTestClient.header(created, "ce_type"));
+    assertEquals("/rma-dispatch", KafkaTestClient.header(created, "ce_source"));
+    assertEquals("1.0", KafkaTestClient.header(created, "ce_specversion"));
+    assertEquals("application/json", KafkaTestClient.header(created, "content-type"));
+    assertTrue(KafkaTestClient.header(created, "ce_id").length() > 10);
+  }
+
+  @Test
+  void aReplayedAuthorizationNeitherDuplicatesNorResetsTheShipment() {
+    String rma = newRmaNumber();
+    String authorized = authorizedGolden(rma).toString();
+    String firstId = broker.sendLifecycle(rma, "rma.authorized.v1", authorized);
+    awaitStatus(rma, "CREATED");
+    given()
+        .auth()
+        .oauth2(TestTokens.logistics())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"SHIPPED\",\"occurredAt\":\"2026-05-01T03:00:00Z\"}")
+        .post("/api/v1/shipments/{rma}/events", rma)
+        .then()
+        .statusCode(200);
+
+    broker.send(
+        BrokerFixture.LIFECYCLE, rma, firstId, "rma.authorized.v1", "/rma-intake", authorized);
+    String replayId = broker.sendLifecycle(rma, "rma.authorized.v1", authorized);
+
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> TestData.processed(em, "/rma-intake", replayId));
+    read(rma)
+        .body("status", equalTo("SHIPPED"))
+        .body("history.status", contains("CREATED", "SHIPPED"));
+    assertEquals(
+        List.of("dispatch.shipment.created.v1", "dispatch.shipment.shipped.v1"),
+        TestData.outbox(em, rma).stream().map(TestData.OutboxRow::type).toList());
+  }
+
+  @Test
+  void cancelsFromIntakesCancelledGoldenAndIgnoresClosed() {
+    String rma = newRmaNumber();
+    broker.sendLifecycle(rma, "rma.authorized.v1", authorizedGolden(rma).toString());
+    ObjectNode closed = golden("rma-intake", "rma.closed.v1");
+    closed.put("rmaNumber", rma);
+    broker.sendLifecycle(rma, "rma.closed.v1", closed.toString());
+    broker.sendLifecycle(rma, "rma.cancelled.v1", cancelledGolden(rma).toString());
+
+    awaitStatus(rma, "CANCELLED");
+    read(rma)
+        .body("history.status", contains("CREATED", "CANCELLED"))
+        .body("history[1].at", equalTo("2026-05-01T02:00:00Z"));
+    assertEquals(
+        List.of("dispatch.shipment.created.v1", "dispatch.shipment.cancelled.v1"),
+        TestData.outbox(em, rma).stream().map(TestData.OutboxRow::type).toList());
+  }
+
+  @Test
+  void aCancellationAfterTheShipmentLeftChangesNothing() {
+    String rma = newRmaNumber();
+    broker.sendLifecycle(rma, "rma.authorized.v1", authorizedGolden(rma).toString());
+    awaitStatus(rma, "CREATED");
+    given()
+        .auth()
+        .oauth2(TestTokens.logistics())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"SHIPPED\",\"occurredAt\":\"2026-05-01T03:00:00Z\"}")
+        .post("/api/v1/shipments/{rma}/events", rma)
+        .then()
+        .statusCode(200);
+
+    String cancelId =
+        broker.sendLifecycle(rma, "rma.cancelled.v1", cancelledGolden(rma).toString());
+
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> TestData.processed(em, "/rma-intake", cancelId));
+    read(rma).body("status", equalTo("SHIPPED"));
+  }
+
+  @Test
+  void anUnreadableAuthorizationIsDeadLetteredWithItsReasonAndTheConsumerGoesOn() {
+    String poisoned = newRmaNumber();
+    ObjectNode withoutShipTo = authorizedGolden(poisoned);
+    withoutShipTo.remove("shipTo");
+    String poisonId = broker.sendLifecycle(poisoned, "rma.authorized.v1", withoutShipTo.toString());
+    String wrongKey = UUID.randomUUID().toString();
+    broker.send(
+        BrokerFixture.LIFECYCLE,
+        "RMA-SOMETHING-ELSE",
+        wrongKey,
+        "rma.authorized.v1",
+        "/rma-intake",
+        authorizedGolden(newRmaNumber()).toString());
+    String next = newRmaNumber();
+    broker.sendLifecycle(next, "rma.authorized.v1", authorizedGolden(next).toString());
+
+    awaitStatus(next, "CREATED");
+    List<ConsumerRecord<String, String>> dead =
+        broker.awaitDeadLetters(
+            r -> poisonId.equals(BrokerFixture.ceId(r)) || wrongKey.equals(BrokerFixture.ceId(r)),
+            2);
+    ConsumerRecord<String, String> missingShipTo =
+        dead.stream().filter(r -> poisonId.equals(BrokerFixture.ceId(r))).findFirst().orElseThrow();
+    ConsumerRecord<String, String> mismatchedKey =
+        dead.stream().filter(r -> wrongKey.equals(BrokerFixture.ceId(r))).findFirst().orElseThrow();
+    assertTrue(reason(missingShipTo).contains("shipTo"), reason(missingShipTo));
+    assertTrue(reason(mismatchedKey).contains("does not match"), reason(mismatchedKey));
+    read(poisoned).statusCode(404);
+  }
+}
