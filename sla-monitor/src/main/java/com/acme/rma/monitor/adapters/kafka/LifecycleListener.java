@@ -1,0 +1,54 @@
+package com.acme.rma.monitor.adapters.kafka;
+
+import com.acme.rma.monitor.application.TrackSlaClocks;
+import com.acme.rma.monitor.domain.SlaEvent;
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** {@code rma.lifecycle}: clocks start on authorization and end on cancellation or close. */
+@ApplicationScoped
+public class LifecycleListener {
+
+  private final Inbox inbox;
+  private final TrackSlaClocks clocks;
+
+  public LifecycleListener(Inbox inbox, TrackSlaClocks clocks) {
+    this.inbox = inbox;
+    this.clocks = clocks;
+  }
+
+  @Incoming("lifecycle")
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    InboundEvent event = InboundEvent.of(record);
+    switch (event.type()) {
+      case "rma.authorized.v1" -> {
+        RmaEvents.Authorized data = inbox.read(event, RmaEvents.Authorized.class);
+        if (inbox.firstDelivery(event)) {
+          clocks.authorized(data.rmaNumber(), data.serviceLevel(), data.authorizedAt());
+        }
+      }
+      case "rma.cancelled.v1" -> {
+        RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
+        if (inbox.firstDelivery(event)) {
+          clocks.happened(data.rmaNumber(), new SlaEvent.Cancelled(data.at()), false);
+        }
+      }
+      case "rma.closed.v1" -> {
+        RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
+        if (inbox.firstDelivery(event)) {
+          clocks.happened(data.rmaNumber(), new SlaEvent.Closed(data.at()), false);
+        }
+      }
+      default -> {
+        // other types on the topic are not the monitor's business
+      }
+    }
+  }
+}

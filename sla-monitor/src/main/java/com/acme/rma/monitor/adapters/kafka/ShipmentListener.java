@@ -1,0 +1,52 @@
+package com.acme.rma.monitor.adapters.kafka;
+
+import com.acme.rma.monitor.application.TrackSlaClocks;
+import com.acme.rma.monitor.domain.SlaEvent;
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code dispatch.shipments}: shipped and delivered stop clocks (per target), an export hold pauses
+ * one and its clearance restarts it. Created and delivery-failed change no clock.
+ */
+@ApplicationScoped
+public class ShipmentListener {
+
+  private static final Map<String, Function<Instant, SlaEvent>> EVENTS =
+      Map.of(
+          "dispatch.shipment.shipped.v1", SlaEvent.Shipped::new,
+          "dispatch.shipment.delivered.v1", SlaEvent.Delivered::new,
+          "dispatch.shipment.export-held.v1", SlaEvent.ExportHeld::new,
+          "dispatch.shipment.export-cleared.v1", SlaEvent.ExportCleared::new);
+
+  private final Inbox inbox;
+  private final TrackSlaClocks clocks;
+
+  public ShipmentListener(Inbox inbox, TrackSlaClocks clocks) {
+    this.inbox = inbox;
+    this.clocks = clocks;
+  }
+
+  @Incoming("shipments")
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    InboundEvent event = InboundEvent.of(record);
+    Function<Instant, SlaEvent> meaning = EVENTS.get(event.type());
+    if (meaning == null) {
+      return; // created, delivery-failed and future types: no effect on a clock
+    }
+    RmaEvents.Shipment data = inbox.read(event, RmaEvents.Shipment.class);
+    if (inbox.firstDelivery(event)) {
+      clocks.happened(data.rmaNumber(), meaning.apply(data.occurredAt()), true);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.acme.rma.monitor.application;
+
+import com.acme.rma.calendar.BusinessCalendar;
+import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.ClosedDay;
+import com.acme.rma.monitor.config.MonitorConfig;
+import com.acme.rma.monitor.domain.SlaPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The business calendars this service knows (shipped + the operator's file), the SLA policy built
+ * on them, and the two calendar questions the REST API answers.
+ */
+@ApplicationScoped
+public class Calendars {
+
+  /** The years whose closed days a calendar can answer (the Japanese holiday rules' range). */
+  public static final int FIRST_YEAR = 2000;
+
+  public static final int LAST_YEAR = 2099;
+
+  private final CalendarRegistry registry;
+  private final SlaPolicy policy;
+
+  public Calendars(MonitorConfig config) {
+    CalendarRegistry shipped = CalendarRegistry.fromClasspath();
+    this.registry =
+        config
+            .calendars()
+            .file()
+            .map(f -> shipped.plus(CalendarRegistry.fromFile(f)))
+            .orElse(shipped);
+    this.policy =
+        new SlaPolicy(
+            required(config.calendars().businessDays()), required(config.calendars().allDay()));
+  }
+
+  @Produces
+  @Singleton
+  SlaPolicy policy() {
+    return policy;
+  }
+
+  public Optional<BusinessCalendar> find(String id) {
+    return registry.get(id);
+  }
+
+  /** The holidays and closures of a year (2000–2099). */
+  public List<ClosedDay> closedDays(BusinessCalendar calendar, int year) {
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new IllegalArgumentException(
+          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR);
+    }
+    return calendar.closedDays(year);
+  }
+
+  /**
+   * rules.md §3: closing time on the n-th business day after the calendar's local date of {@code
+   * from}.
+   *
+   * @throws IllegalArgumentException when the count is below 1 or the search leaves 2000–2099
+   */
+  public Instant deadline(BusinessCalendar calendar, Instant from, int businessDays) {
+    return calendar.businessDayDeadline(from, businessDays);
+  }
+
+  private BusinessCalendar required(String id) {
+    return registry
+        .get(id)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "calendar '" + id + "' is not defined; known: " + registry.ids()));
+  }
+}

@@ -1,0 +1,90 @@
+package com.acme.rma.monitor.application;
+
+import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.monitor.domain.SlaClock;
+import com.acme.rma.monitor.domain.SlaEvent;
+import com.acme.rma.monitor.domain.SlaPolicy;
+import com.acme.rma.monitor.domain.Transition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts, stops, pauses and cancels clocks as the other services' events arrive; each call runs in
+ * the consumer's transaction, so the clock, its alerts and the processed-event mark commit
+ * together.
+ */
+@ApplicationScoped
+public class TrackSlaClocks {
+
+  private static final Logger LOG = Logger.getLogger(TrackSlaClocks.class);
+
+  private final SlaClockStore store;
+  private final SlaPolicy policy;
+  private final AlertOutbox alerts;
+  private final Clock clock;
+
+  public TrackSlaClocks(SlaClockStore store, SlaPolicy policy, AlertOutbox alerts, Clock clock) {
+    this.store = store;
+    this.policy = policy;
+    this.alerts = alerts;
+    this.clock = clock;
+  }
+
+  /**
+   * {@code rma.authorized.v1}: one clock per RMA, timed from {@code authorizedAt} (an overdue one
+   * is breached at once). Shipment events that arrived first are applied now, in the order they
+   * happened. A second authorization of the same RMA changes nothing.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void authorized(String rmaNumber, ServiceLevel level, Instant authorizedAt) {
+    store.lockRma(rmaNumber);
+    if (store.find(rmaNumber).isPresent()) {
+      LOG.infof(
+          "%s already has an SLA clock; the repeated authorization changes nothing", rmaNumber);
+      return;
+    }
+    Instant now = now();
+    Transition t = Transition.to(SlaClock.start(rmaNumber, level, authorizedAt, policy));
+    for (SlaEvent parked : store.unpark(rmaNumber)) {
+      t = t.then(c -> c.apply(parked, policy));
+    }
+    t = t.then(c -> c.tick(now));
+    store.insert(t.clock(), now);
+    alerts.publish(t.alerts());
+  }
+
+  /**
+   * An event about a running RMA. Without a clock yet: shipment events ({@code park}) wait for the
+   * authorization, which can be consumed later than them (another topic); lifecycle events are
+   * ignored (a cancelled or closed RMA that was never authorized has no clock).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void happened(String rmaNumber, SlaEvent event, boolean park) {
+    store.lockRma(rmaNumber);
+    Optional<SlaClock> found = store.findForUpdate(rmaNumber);
+    if (found.isEmpty()) {
+      if (park) {
+        store.park(rmaNumber, event, now());
+        LOG.infof(
+            "%s for %s arrived before its authorization: kept until it arrives", event, rmaNumber);
+      }
+      return;
+    }
+    Instant now = now();
+    SlaClock before = found.get();
+    Transition t = before.apply(event, policy).then(c -> c.tick(now));
+    if (!t.clock().equals(before)) {
+      store.update(t.clock(), now);
+    }
+    alerts.publish(t.alerts());
+  }
+
+  private Instant now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,130 @@
+package com.acme.rma.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.rma.testsupport.KafkaTestClient;
+import com.acme.rma.testsupport.MutableClock;
+import com.acme.rma.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** contract.md: GET /api/v1/alerts/stream, server-sent events for ops. */
+@QuarkusTest
+class AlertStreamTest {
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @TestHTTPResource("/api/v1/alerts/stream")
+  URI stream;
+
+  @Inject MutableClock clock;
+
+  @BeforeEach
+  void systemTime() {
+    clock.useSystemTime();
+  }
+
+  @Test
+  void streamsEveryAlertAsANamedEventWithItsJson() throws Exception {
+    // ready = this instance follows sla.alerts, so nothing written from now on is missed
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> given().get("/q/health/ready").statusCode() == 200);
+
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(stream)
+            .header("Authorization", "Bearer " + TestTokens.ops())
+            .header("Accept", "text/event-stream")
+            .build();
+    CompletableFuture<HttpResponse<Stream<String>>> response =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> opened = response.get();
+    assertEquals(200, opened.statusCode());
+    assertTrue(
+        opened.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    Thread reader = new Thread(() -> opened.body().forEach(lines::add), "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+
+      String rma = Fixtures.newRmaNumber();
+      new KafkaTestClient(bootstrap)
+          .sendCloudEvent(
+              "rma.lifecycle",
+              rma,
+              "rma.authorized.v1",
+              "/rma-intake",
+              Fixtures.authorized(rma, "GOLD", Instant.now().minus(Duration.ofDays(10))));
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(rma)));
+      int data = indexOf(lines, rma);
+      assertEquals("sla.breached.v1", eventLineBefore(lines, data));
+      String json = lines.get(data).substring("data:".length()).trim();
+      assertEquals("BREACHED", Fixtures.parse(json).get("state").asText());
+      assertEquals("GOLD", Fixtures.parse(json).get("serviceLevel").asText());
+    } finally {
+      opened.body().close(); // ends the request
+      reader.interrupt();
+    }
+  }
+
+  @Test
+  void onlyOpsMayFollowTheAlerts() {
+    given()
+        .get("/api/v1/alerts/stream")
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("UNAUTHENTICATED"));
+    given()
+        .auth()
+        .oauth2(TestTokens.logistics())
+        .get("/api/v1/alerts/stream")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN"));
+  }
+
+  private static int indexOf(List<String> lines, String rma) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("data:") && lines.get(i).contains(rma)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no data line for " + rma);
+  }
+
+  private static String eventLineBefore(List<String> lines, int data) {
+    for (int i = data - 1; i >= 0 && !lines.get(i).isEmpty(); i--) {
+      if (lines.get(i).startsWith("event:")) {
+        return lines.get(i).substring("event:".length()).trim();
+      }
+    }
+    return "";
+  }
+}

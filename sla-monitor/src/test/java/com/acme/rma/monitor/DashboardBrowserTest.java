@@ -1,0 +1,192 @@
+package com.acme.rma.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.rma.testsupport.KafkaTestClient;
+import com.acme.rma.testsupport.MutableClock;
+import com.acme.rma.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The ops dashboard in a real headless Chromium: a breach produced on Kafka appears on the open
+ * page without a reload.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TestHTTPResource("/")
+  URL page;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @Inject MutableClock clock;
+
+  private static WebDriver browser;
+  private static Path profile;
+
+  @BeforeAll
+  static void openBrowser() throws IOException {
+    Chromium.ensureInstalled();
+    profile = Files.createTempDirectory("sla-dashboard-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(Chromium.BROWSER.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Chromium.DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    deleteQuietly(profile == null ? null : profile.toFile());
+  }
+
+  @BeforeEach
+  void systemTime() {
+    clock.useSystemTime();
+  }
+
+  @Test
+  void thePageItselfIsServedWithoutAToken() {
+    given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .body(containsString("RMA SLA monitor"));
+    given().get("/dashboard.js").then().statusCode(200);
+  }
+
+  @Test
+  void aBreachProducedOnKafkaAppearsOnTheOpenPageWithoutAReload() throws IOException {
+    // this instance must follow sla.alerts before the breach is written
+    await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    signIn(TestTokens.ops());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+    wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#counts tbody tr")));
+    Object loadedAt = js("return window.dashboardLoadedAt");
+    assertNotNull(loadedAt);
+    js("window.sameDocumentMarker = 'still here'; return null;");
+
+    String rma = Fixtures.newRmaNumber();
+    assertTrue(
+        browser.findElements(By.cssSelector("#breached tr[data-rma='" + rma + "']")).isEmpty());
+    // authorized a week ago at Gold: long overdue, breached the moment it is consumed
+    new KafkaTestClient(bootstrap)
+        .sendCloudEvent(
+            "rma.lifecycle",
+            rma,
+            "rma.authorized.v1",
+            "/rma-intake",
+            Fixtures.authorized(rma, "GOLD", Instant.now().minus(Duration.ofDays(7))));
+
+    WebElement row =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#breached tr[data-rma='" + rma + "']")));
+    assertTrue(row.getText().contains("GOLD"), row.getText());
+    assertTrue(row.getText().contains("SHIPMENT"), row.getText());
+    assertFalse(
+        browser.findElements(By.cssSelector("#feed li[data-rma='" + rma + "']")).isEmpty(),
+        "the alert is in the live feed");
+
+    // the same document, never reloaded
+    assertEquals(loadedAt, js("return window.dashboardLoadedAt"));
+    assertEquals("still here", js("return window.sameDocumentMarker"));
+    screenshot("target/dashboard-breach.png");
+  }
+
+  @Test
+  void aTokenWithoutTheOpsRoleIsRefusedOnThePage() {
+    signIn(TestTokens.partner("P-1001"));
+    WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+    WebElement error =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+    assertTrue(error.getText().contains("ops"), error.getText());
+    assertFalse(browser.findElement(By.id("board")).isDisplayed());
+  }
+
+  private void signIn(String token) {
+    browser.get(page.toString());
+    js("sessionStorage.clear(); return null;");
+    browser.navigate().refresh();
+    WebElement input = browser.findElement(By.id("token-input"));
+    input.sendKeys(token);
+    browser.findElement(By.id("connect")).click();
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private static void screenshot(String path) throws IOException {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Path.of(path), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void deleteQuietly(File file) {
+    if (file == null) {
+      return;
+    }
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteQuietly(child);
+      }
+    }
+    file.delete();
+  }
+}
