@@ -1,0 +1,39 @@
+package com.acme.rma.intake.adapters.rest;
+
+import com.acme.rma.intake.domain.Entitlement;
+import com.acme.rma.intake.domain.MaintenanceLevel;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * The contract's {@code Entitlement}. In a PUT, {@code serialNumber} may be left out (the path
+ * names it) but must match the path when given.
+ */
+public record EntitlementBody(
+    String serialNumber,
+    @NotBlank @Size(max = 64) String partnerId,
+    @NotBlank @Size(max = 64) String customerId,
+    @NotBlank @Size(max = 200) String productModel,
+    @NotNull MaintenanceLevel maintenanceLevel,
+    @NotNull LocalDate contractStart,
+    @NotNull LocalDate contractEnd,
+    @NotNull LocalDate hardwareShipDate,
+    LocalDate endOfLifeDate,
+    LocalDate extendedSupportUntil) {
+
+  Entitlement toDomain(String serialNumber) {
+    return new Entitlement(
+        serialNumber,
+        partnerId,
+        customerId,
+        productModel,
+        maintenanceLevel,
+        contractStart,
+        contractEnd,
+        hardwareShipDate,
+        endOfLifeDate,
+        extendedSupportUntil);
+  }
+}

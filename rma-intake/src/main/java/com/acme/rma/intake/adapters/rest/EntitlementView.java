@@ -1,0 +1,40 @@
+package com.acme.rma.intake.adapters.rest;
+
+import com.acme.rma.intake.application.EntitlementStore;
+import com.acme.rma.intake.domain.Entitlement;
+import com.acme.rma.intake.domain.MaintenanceLevel;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An entitlement as answered: the contract's fields plus when it was last changed. */
+public record EntitlementView(
+    String serialNumber,
+    String partnerId,
+    String customerId,
+    String productModel,
+    MaintenanceLevel maintenanceLevel,
+    LocalDate contractStart,
+    LocalDate contractEnd,
+    LocalDate hardwareShipDate,
+    LocalDate endOfLifeDate,
+    LocalDate extendedSupportUntil,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static EntitlementView of(EntitlementStore.Stored stored) {
+    Entitlement e = stored.entitlement();
+    return new EntitlementView(
+        e.serialNumber(),
+        e.partnerId(),
+        e.customerId(),
+        e.productModel(),
+        e.maintenanceLevel(),
+        e.contractStart(),
+        e.contractEnd(),
+        e.hardwareShipDate(),
+        e.endOfLifeDate(),
+        e.extendedSupportUntil(),
+        stored.createdAt(),
+        stored.updatedAt());
+  }
+}

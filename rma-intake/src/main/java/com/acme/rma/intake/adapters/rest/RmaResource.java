@@ -1,0 +1,231 @@
+package com.acme.rma.intake.adapters.rest;
+
+import com.acme.rma.intake.application.CancelRma;
+import com.acme.rma.intake.application.ReadRmas;
+import com.acme.rma.intake.application.RequestRma;
+import com.acme.rma.intake.application.RequestRma.Outcome;
+import com.acme.rma.intake.application.RmaStore;
+import com.acme.rma.intake.domain.Rma;
+import com.acme.rma.intake.domain.RmaNumber;
+import com.acme.rma.intake.domain.RmaStatus;
+import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.Page;
+import com.acme.rma.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+
+/** {@code /api/v1/rmas}: partners request, read, list and cancel RMAs; ops see all of them. */
+@Path("/api/v1/rmas")
+@Produces(MediaType.APPLICATION_JSON)
+public class RmaResource {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final int MAX_KEY_LENGTH = 200;
+
+  private final RequestRma requestRma;
+  private final ReadRmas readRmas;
+  private final CancelRma cancelRma;
+  private final Caller caller;
+
+  public RmaResource(RequestRma requestRma, ReadRmas readRmas, CancelRma cancelRma, Caller caller) {
+    this.requestRma = requestRma;
+    this.readRmas = readRmas;
+    this.cancelRma = cancelRma;
+    this.caller = caller;
+  }
+
+  @POST
+  @RolesAllowed(Caller.PARTNER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response request(
+      @Valid @NotNull RmaRequestBody body,
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context UriInfo uri) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw ProblemException.badRequest(
+          "IDEMPOTENCY_KEY_REQUIRED",
+          "Send an Idempotency-Key header (e.g. a UUID) so that a retried request makes no"
+              + " second RMA.");
+    }
+    if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+      throw ProblemException.invalid(
+          IDEMPOTENCY_KEY, "must be at most " + MAX_KEY_LENGTH + " characters");
+    }
+    Outcome outcome =
+        requestRma.request(
+            new RequestRma.Command(
+                partnerId(),
+                idempotencyKey,
+                authorization,
+                body.serialNumber(),
+                body.component(),
+                body.faultDescription(),
+                body.shipTo() == null ? null : body.shipTo().toDomain(),
+                body.contact() == null ? null : body.contact().toDomain()));
+    if (outcome instanceof Outcome.Created created) {
+      return created(created.rma(), uri);
+    }
+    if (outcome instanceof Outcome.Replayed replayed) {
+      return created(replayed.rma(), uri);
+    }
+    throw refusal(outcome, body.serialNumber());
+  }
+
+  @GET
+  @Path("/{rmaNumber}")
+  @RolesAllowed({Caller.PARTNER, Caller.OPS, Caller.LOGISTICS})
+  public RmaView read(@PathParam("rmaNumber") String rmaNumber) {
+    if (!RmaNumber.isWellFormed(rmaNumber)) {
+      throw Problems.rmaNotFound(rmaNumber); // cannot exist: no lookup
+    }
+    return readRmas
+        .find(rmaNumber)
+        .filter(rma -> caller.isOps() || caller.isLogistics() || caller.mayActFor(rma.partnerId()))
+        .map(RmaView::of)
+        .orElseThrow(() -> Problems.rmaNotFound(rmaNumber));
+  }
+
+  @GET
+  @RolesAllowed({Caller.PARTNER, Caller.OPS})
+  public Page<RmaView> list(
+      @QueryParam("status") String status,
+      @QueryParam("serialNumber") String serialNumber,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    Page.Request request = Page.Request.parse(page, size);
+    String serial = blankToNull(serialNumber);
+    if (serial != null && !Identifiers.isSerialNumber(serial)) {
+      throw ProblemException.invalid("serialNumber", Identifiers.SERIAL_NUMBER_MESSAGE);
+    }
+    RmaStore.Filter filter =
+        new RmaStore.Filter(caller.isOps() ? null : partnerId(), status(status), serial);
+    return readRmas.list(filter, request).map(RmaView::of);
+  }
+
+  @POST
+  @Path("/{rmaNumber}/cancel")
+  @RolesAllowed({Caller.PARTNER, Caller.OPS})
+  public RmaView cancel(@PathParam("rmaNumber") String rmaNumber) {
+    CancelRma.Outcome outcome = cancelRma.cancel(rmaNumber, caller::mayActFor);
+    if (outcome instanceof CancelRma.Outcome.Cancelled cancelled) {
+      return RmaView.of(cancelled.rma());
+    }
+    if (outcome instanceof CancelRma.Outcome.NotCancellable refused) {
+      throw ProblemException.conflict(
+          "RMA_NOT_CANCELLABLE",
+          "RMA "
+              + rmaNumber
+              + " is "
+              + refused.status()
+              + ": only QUEUED or AUTHORIZED RMAs can be cancelled.",
+          Map.of("status", refused.status().name()));
+    }
+    throw Problems.rmaNotFound(rmaNumber);
+  }
+
+  private static Response created(Rma rma, UriInfo uri) {
+    URI location = uri.getBaseUriBuilder().path("api/v1/rmas").path(rma.rmaNumber()).build();
+    return Response.created(location).entity(RmaView.of(rma)).build();
+  }
+
+  private static ProblemException refusal(Outcome outcome, String serialNumber) {
+    if (outcome instanceof Outcome.KeyReused) {
+      return ProblemException.unprocessable(
+          "IDEMPOTENCY_KEY_REUSED",
+          "This Idempotency-Key was already used with a different request body.");
+    }
+    if (outcome instanceof Outcome.EntitlementNotFound) {
+      return Problems.entitlementNotFound(serialNumber);
+    }
+    if (outcome instanceof Outcome.EndOfLife eol) {
+      return Problems.of(
+          422,
+          "PRODUCT_END_OF_LIFE",
+          "Unprocessable request",
+          "Appliance "
+              + serialNumber
+              + " reached end of life on "
+              + eol.endOfLifeDate()
+              + " and has no active extended support.",
+          Map.of("endOfLifeDate", eol.endOfLifeDate().toString()));
+    }
+    if (outcome instanceof Outcome.NoActiveCoverage) {
+      return ProblemException.unprocessable(
+          "NO_ACTIVE_COVERAGE",
+          "Appliance "
+              + serialNumber
+              + " has neither an active maintenance contract nor hardware warranty today.");
+    }
+    if (outcome instanceof Outcome.AlreadyOpen open) {
+      return ProblemException.conflict(
+          "RMA_ALREADY_OPEN",
+          "Appliance " + serialNumber + " already has an open RMA: " + open.rmaNumber() + ".",
+          open.rmaNumber() == null ? Map.of() : Map.of("rmaNumber", open.rmaNumber()));
+    }
+    if (outcome instanceof Outcome.ShipToRequired) {
+      return ProblemException.unprocessable(
+          "SHIP_TO_REQUIRED",
+          "Appliance "
+              + serialNumber
+              + " has no registered Gold Plus address: say where to ship in shipTo.");
+    }
+    if (outcome instanceof Outcome.AddressChangeNotAccepted refused) {
+      return Problems.of(
+          409,
+          "ADDRESS_CHANGE_NOT_ACCEPTED",
+          "Conflict",
+          "The replacement for a Gold Plus appliance ships to its registered address, which"
+              + " cannot be changed at request time: leave shipTo out or send the registered"
+              + " address.",
+          Map.of("registeredAddress", AddressBody.of(refused.registered())));
+    }
+    if (outcome instanceof Outcome.RegistryUnavailable unavailable) {
+      return ProblemException.unavailable(
+          "The address registry cannot be consulted right now; nothing was stored. Retry"
+              + " later with the same Idempotency-Key.",
+          unavailable.retryAfterSeconds());
+    }
+    throw new IllegalStateException("unhandled outcome " + outcome);
+  }
+
+  private String partnerId() {
+    return caller
+        .partnerId()
+        .orElseThrow(() -> Problems.forbidden("The partner token carries no partner_id."));
+  }
+
+  private static RmaStatus status(String text) {
+    String value = blankToNull(text);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return RmaStatus.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "status", "must be one of " + Arrays.toString(RmaStatus.values()));
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+}

@@ -1,0 +1,97 @@
+package com.acme.rma.intake.application;
+
+import com.acme.rma.intake.domain.Address;
+import com.acme.rma.intake.domain.Component;
+import com.acme.rma.intake.domain.DowngradeReason;
+import com.acme.rma.intake.domain.Entitlement;
+import com.acme.rma.intake.domain.MaintenanceLevel;
+import com.acme.rma.intake.domain.Rma;
+import com.acme.rma.intake.domain.ServiceLevel;
+import com.acme.rma.intake.domain.Sla;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The events rma-intake publishes: topics, CloudEvent types and payloads. The payloads are the
+ * contract with the other services; {@code src/test/resources/events/<type>.json} shows each one.
+ */
+public final class Events {
+
+  public static final String ENTITLEMENTS_TOPIC = "rma.entitlements";
+  public static final String LIFECYCLE_TOPIC = "rma.lifecycle";
+
+  public static final String ENTITLEMENT_CHANGED = "rma.entitlement.changed.v1";
+  public static final String RMA_AUTHORIZED = "rma.authorized.v1";
+  public static final String RMA_CANCELLED = "rma.cancelled.v1";
+  public static final String RMA_CLOSED = "rma.closed.v1";
+
+  private Events() {}
+
+  /** {@code rma.entitlement.changed.v1}, keyed by serial number (compacted topic). */
+  public record EntitlementChanged(
+      String serialNumber,
+      String partnerId,
+      String customerId,
+      String productModel,
+      MaintenanceLevel maintenanceLevel,
+      LocalDate contractStart,
+      LocalDate contractEnd,
+      LocalDate hardwareShipDate,
+      LocalDate endOfLifeDate,
+      LocalDate extendedSupportUntil,
+      Instant changedAt) {
+
+    public static EntitlementChanged of(Entitlement e, Instant changedAt) {
+      return new EntitlementChanged(
+          e.serialNumber(),
+          e.partnerId(),
+          e.customerId(),
+          e.productModel(),
+          e.maintenanceLevel(),
+          e.contractStart(),
+          e.contractEnd(),
+          e.hardwareShipDate(),
+          e.endOfLifeDate(),
+          e.extendedSupportUntil(),
+          changedAt);
+    }
+  }
+
+  /** {@code rma.authorized.v1}, keyed by RMA number: the RMA is issued, its clock runs. */
+  public record RmaAuthorized(
+      String rmaNumber,
+      String serialNumber,
+      String partnerId,
+      Component component,
+      ServiceLevel requestedLevel,
+      ServiceLevel serviceLevel,
+      DowngradeReason downgradeReason,
+      Instant authorizedAt,
+      Address shipTo,
+      Integer addressVersion,
+      String serviceCenterId,
+      Sla sla) {
+
+    public static RmaAuthorized of(Rma rma) {
+      if (rma.authorizedAt() == null) {
+        throw new IllegalArgumentException(rma.rmaNumber() + " is not authorized");
+      }
+      return new RmaAuthorized(
+          rma.rmaNumber(),
+          rma.serialNumber(),
+          rma.partnerId(),
+          rma.component(),
+          rma.requestedLevel(),
+          rma.serviceLevel(),
+          rma.downgradeReason(),
+          rma.authorizedAt(),
+          rma.shipTo(),
+          rma.addressVersion(),
+          rma.serviceCenterId(),
+          rma.sla());
+    }
+  }
+
+  /** {@code rma.cancelled.v1} and {@code rma.closed.v1}, keyed by RMA number. */
+  public record RmaEnded(String rmaNumber, String serialNumber, Instant at) {}
+}

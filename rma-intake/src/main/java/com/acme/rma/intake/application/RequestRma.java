@@ -1,0 +1,352 @@
+package com.acme.rma.intake.application;
+
+import com.acme.rma.calendar.BusinessCalendar;
+import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.intake.config.IntakeConfig;
+import com.acme.rma.intake.domain.Address;
+import com.acme.rma.intake.domain.Component;
+import com.acme.rma.intake.domain.Contact;
+import com.acme.rma.intake.domain.Coverage;
+import com.acme.rma.intake.domain.Entitlement;
+import com.acme.rma.intake.domain.Issuance;
+import com.acme.rma.intake.domain.LevelDecision;
+import com.acme.rma.intake.domain.Rma;
+import com.acme.rma.intake.domain.RmaNumber;
+import com.acme.rma.intake.domain.RmaStatus;
+import com.acme.rma.intake.domain.ServiceLevel;
+import com.acme.rma.intake.domain.ShipToDecision;
+import com.acme.rma.intake.domain.SiteLock;
+import com.acme.rma.intake.domain.Sla;
+import com.acme.rma.platform.outbox.Outbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * A partner asks for a replacement. Decided in this order: a replay of an idempotency key; the
+ * appliance is the partner's; end of life; coverage; one open RMA per appliance; for Gold Plus the
+ * registry's lock and eligibility; where to ship. Then the RMA, its idempotency key and (when
+ * issued now) its {@code rma.authorized.v1} are stored in one transaction.
+ *
+ * <p>A failure leaves nothing behind: the registry lock taken for a request that does not end in a
+ * stored RMA is released again (best effort, logged when that fails).
+ */
+@ApplicationScoped
+public class RequestRma {
+
+  private static final Logger LOG = Logger.getLogger(RequestRma.class);
+
+  /** A partner's request, as received. */
+  public record Command(
+      String partnerId,
+      String idempotencyKey,
+      String authorization,
+      String serialNumber,
+      Component component,
+      String faultDescription,
+      Address shipTo,
+      Contact contact) {
+
+    /** The part of the command that makes two requests "the same" for an idempotency key. */
+    record Body(
+        String serialNumber,
+        Component component,
+        String faultDescription,
+        Address shipTo,
+        Contact contact) {}
+
+    Body body() {
+      return new Body(serialNumber, component, faultDescription, shipTo, contact);
+    }
+  }
+
+  /** Every way a request can end. */
+  public sealed interface Outcome {
+    record Created(Rma rma) implements Outcome {}
+
+    /** The same key and body again: the RMA as first answered. */
+    record Replayed(Rma rma) implements Outcome {}
+
+    /** The key was used before with another body. */
+    record KeyReused() implements Outcome {}
+
+    /** Unknown appliance, or another partner's (indistinguishable on purpose). */
+    record EntitlementNotFound() implements Outcome {}
+
+    record EndOfLife(LocalDate endOfLifeDate) implements Outcome {}
+
+    record NoActiveCoverage() implements Outcome {}
+
+    /** One open RMA per appliance: this one. */
+    record AlreadyOpen(String rmaNumber) implements Outcome {}
+
+    record ShipToRequired() implements Outcome {}
+
+    /** A Gold Plus appliance's registered address cannot be changed at request time. */
+    record AddressChangeNotAccepted(Address registered) implements Outcome {}
+
+    record RegistryUnavailable(int retryAfterSeconds) implements Outcome {}
+  }
+
+  private final EntitlementStore entitlements;
+  private final RmaStore rmas;
+  private final IdempotencyStore keys;
+  private final SiteRegistry registry;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final ObjectMapper mapper;
+  private final MeterRegistry metrics;
+  private final BusinessCalendar supportHours;
+  private final Set<Component> excludedComponents;
+  private final int retryAfterSeconds;
+
+  public RequestRma(
+      EntitlementStore entitlements,
+      RmaStore rmas,
+      IdempotencyStore keys,
+      SiteRegistry registry,
+      Outbox outbox,
+      Clock clock,
+      ObjectMapper mapper,
+      MeterRegistry metrics,
+      CalendarRegistry calendars,
+      IntakeConfig config) {
+    this.entitlements = entitlements;
+    this.rmas = rmas;
+    this.keys = keys;
+    this.registry = registry;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.mapper = mapper;
+    this.metrics = metrics;
+    this.supportHours =
+        calendars
+            .get(config.supportCalendar())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no business calendar '" + config.supportCalendar() + "'"));
+    this.excludedComponents = Set.copyOf(config.goldPlus().excludedComponents());
+    this.retryAfterSeconds = config.registry().retryAfterSeconds();
+  }
+
+  public Outcome request(Command command) {
+    Outcome outcome = decide(command);
+    metrics.counter("rma.intake.requests", "outcome", label(outcome)).increment();
+    return outcome;
+  }
+
+  private Outcome decide(Command command) {
+    String hash = fingerprint(command);
+    Optional<Outcome> replay = replay(command, hash);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    LocalDate today = LocalDate.ofInstant(now, RmaNumber.TOKYO);
+
+    Optional<Entitlement> entitlement =
+        entitlements
+            .find(command.serialNumber())
+            .map(EntitlementStore.Stored::entitlement)
+            .filter(e -> e.partnerId().equals(command.partnerId()));
+    if (entitlement.isEmpty()) {
+      return new Outcome.EntitlementNotFound();
+    }
+    Coverage coverage = Coverage.decide(entitlement.get(), today);
+    if (coverage instanceof Coverage.EndOfLife eol) {
+      return new Outcome.EndOfLife(eol.endOfLifeDate());
+    }
+    if (!(coverage instanceof Coverage.Covered covered)) {
+      return new Outcome.NoActiveCoverage();
+    }
+    Optional<Rma> open = rmas.findOpen(command.serialNumber());
+    if (open.isPresent()) {
+      return new Outcome.AlreadyOpen(open.get().rmaNumber());
+    }
+    ServiceLevel requested = covered.level();
+    if (requested == ServiceLevel.GOLD_PLUS) {
+      return requestGoldPlus(command, hash, now);
+    }
+    ShipToDecision shipTo = ShipToDecision.decide(null, command.shipTo());
+    if (!(shipTo instanceof ShipToDecision.ShipTo to)) {
+      return new Outcome.ShipToRequired();
+    }
+    String rmaNumber = RmaNumber.of(now, rmas.nextSequence());
+    return store(
+        command,
+        hash,
+        rmaNumber,
+        now,
+        requested,
+        LevelDecision.asRequested(requested),
+        to.address(),
+        Optional.empty());
+  }
+
+  private Outcome requestGoldPlus(Command command, String hash, Instant now) {
+    String rmaNumber = RmaNumber.of(now, rmas.nextSequence());
+    SiteRegistry.LockOutcome locked;
+    try {
+      locked = lock(command, rmaNumber);
+    } catch (SiteRegistry.UnavailableException e) {
+      LOG.warnf("address-registry unavailable for %s: %s", command.serialNumber(), e.getMessage());
+      // a lock call that timed out may still have been applied: give it back
+      release(command, rmaNumber);
+      return new Outcome.RegistryUnavailable(retryAfterSeconds);
+    }
+    if (locked instanceof SiteRegistry.LockOutcome.HeldBy held) {
+      // a concurrent retry of this very request may have won: answer it as a replay then
+      return replay(command, hash).orElseGet(() -> new Outcome.AlreadyOpen(held.rmaNumber()));
+    }
+    Optional<SiteLock> lock =
+        locked instanceof SiteRegistry.LockOutcome.Locked l
+            ? Optional.of(l.lock())
+            : Optional.empty();
+    LevelDecision level = LevelDecision.goldPlus(lock, command.component(), excludedComponents);
+    ShipToDecision shipTo =
+        ShipToDecision.decide(lock.map(SiteLock::address).orElse(null), command.shipTo());
+    if (shipTo instanceof ShipToDecision.Required) {
+      release(command, lock);
+      return new Outcome.ShipToRequired();
+    }
+    if (shipTo instanceof ShipToDecision.ChangeNotAccepted refused) {
+      release(command, lock);
+      return new Outcome.AddressChangeNotAccepted(refused.registered());
+    }
+    Address address = ((ShipToDecision.ShipTo) shipTo).address();
+    return store(command, hash, rmaNumber, now, ServiceLevel.GOLD_PLUS, level, address, lock);
+  }
+
+  /**
+   * Locks the site; a lock still held by an RMA that is already closed or cancelled here (the
+   * registry has not yet consumed that event) is released first, then the lock is asked again.
+   */
+  private SiteRegistry.LockOutcome lock(Command command, String rmaNumber) {
+    SiteRegistry.LockOutcome outcome =
+        registry.lock(command.serialNumber(), rmaNumber, command.authorization());
+    if (outcome instanceof SiteRegistry.LockOutcome.HeldBy held && isOver(held.rmaNumber())) {
+      LOG.infof("releasing the stale lock of %s on %s", held.rmaNumber(), command.serialNumber());
+      registry.release(command.serialNumber(), held.rmaNumber(), command.authorization());
+      outcome = registry.lock(command.serialNumber(), rmaNumber, command.authorization());
+    }
+    return outcome;
+  }
+
+  private boolean isOver(String rmaNumber) {
+    return rmas.find(rmaNumber).map(rma -> !rma.status().isOpen()).orElse(false);
+  }
+
+  private Outcome store(
+      Command command,
+      String hash,
+      String rmaNumber,
+      Instant now,
+      ServiceLevel requested,
+      LevelDecision level,
+      Address shipTo,
+      Optional<SiteLock> lock) {
+    Issuance issuance = Issuance.decide(level.serviceLevel(), now, supportHours);
+    Sla sla = Sla.forLevel(level.serviceLevel(), issuance.clockStart(), supportHours);
+    Rma rma =
+        Rma.accept(
+            rmaNumber,
+            new Rma.Request(
+                command.serialNumber(),
+                command.partnerId(),
+                command.component(),
+                command.faultDescription(),
+                command.contact()),
+            now,
+            requested,
+            level,
+            issuance,
+            sla,
+            shipTo,
+            lock.map(SiteLock::version).orElse(null));
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                rmas.insert(rma);
+                keys.save(command.partnerId(), command.idempotencyKey(), hash, rma, now);
+                if (rma.status() == RmaStatus.AUTHORIZED) {
+                  outbox.add(
+                      Events.LIFECYCLE_TOPIC,
+                      rma.rmaNumber(),
+                      Events.RMA_AUTHORIZED,
+                      Events.RmaAuthorized.of(rma));
+                }
+              });
+    } catch (RmaStore.OpenRmaExistsException e) {
+      release(command, lock);
+      return replay(command, hash)
+          .orElseGet(
+              () ->
+                  new Outcome.AlreadyOpen(
+                      rmas.findOpen(command.serialNumber()).map(Rma::rmaNumber).orElse(null)));
+    } catch (IdempotencyStore.KeyTakenException e) {
+      release(command, lock);
+      return replay(command, hash).orElseThrow(() -> e);
+    } catch (RuntimeException e) {
+      release(command, lock);
+      throw e;
+    }
+    return new Outcome.Created(rma);
+  }
+
+  /** Compensation: gives back a lock taken for a request that stored nothing. */
+  private void release(Command command, Optional<SiteLock> lock) {
+    lock.ifPresent(l -> release(command, l.rmaNumber()));
+  }
+
+  private void release(Command command, String rmaNumber) {
+    try {
+      registry.release(command.serialNumber(), rmaNumber, command.authorization());
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          "could not release a lock %s may hold on %s (%s): if it does, release it with DELETE"
+              + " /api/v1/sites/%s/lock/%s",
+          rmaNumber, command.serialNumber(), e.getMessage(), command.serialNumber(), rmaNumber);
+    }
+  }
+
+  private Optional<Outcome> replay(Command command, String hash) {
+    return keys.find(command.partnerId(), command.idempotencyKey())
+        .map(
+            used ->
+                used.requestHash().equals(hash)
+                    ? new Outcome.Replayed(used.firstAnswer())
+                    : new Outcome.KeyReused());
+  }
+
+  /** SHA-256 of the request's canonical JSON: formatting and member order do not matter. */
+  private String fingerprint(Command command) {
+    try {
+      byte[] json = mapper.writeValueAsString(command.body()).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint the request", e);
+    }
+  }
+
+  private static String label(Outcome outcome) {
+    if (outcome instanceof Outcome.Created created) {
+      return created.rma().status().name();
+    }
+    return outcome.getClass().getSimpleName();
+  }
+}

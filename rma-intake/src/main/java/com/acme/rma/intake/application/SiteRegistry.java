@@ -1,0 +1,41 @@
+package com.acme.rma.intake.application;
+
+import com.acme.rma.intake.domain.SiteLock;
+
+/**
+ * Port: the address-registry's lock API. Calls forward the partner's own {@code Authorization}
+ * header; the registry decides ownership and eligibility.
+ */
+public interface SiteRegistry {
+
+  /** What a lock request ended with. */
+  sealed interface LockOutcome {
+    /** Locked for this RMA (or it already was: the call is idempotent). */
+    record Locked(SiteLock lock) implements LockOutcome {}
+
+    /** The appliance has no registered address (or it is not the caller's). */
+    record NotRegistered() implements LockOutcome {}
+
+    /** Another RMA holds the lock. */
+    record HeldBy(String rmaNumber) implements LockOutcome {}
+  }
+
+  /** The registry cannot be reached or does not answer sensibly (after the retry). */
+  final class UnavailableException extends RuntimeException {
+    public UnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * @throws UnavailableException when the registry is down, slow or failing
+   */
+  LockOutcome lock(String serialNumber, String rmaNumber, String authorization);
+
+  /**
+   * Releases the lock this RMA holds (no-op when it holds none).
+   *
+   * @throws UnavailableException when the registry is down, slow or failing
+   */
+  void release(String serialNumber, String rmaNumber, String authorization);
+}

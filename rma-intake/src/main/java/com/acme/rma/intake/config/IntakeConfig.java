@@ -1,0 +1,51 @@
+package com.acme.rma.intake.config;
+
+import com.acme.rma.intake.domain.Component;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+
+/** Every setting of rma-intake, under {@code rma.intake.*} (see the README for each one). */
+@ConfigMapping(prefix = "rma.intake")
+public interface IntakeConfig {
+
+  /** Base URL of the address-registry ({@code RMA_REGISTRY_URL} in the local stack). */
+  String registryUrl();
+
+  Registry registry();
+
+  GoldPlus goldPlus();
+
+  /** The business calendar whose opening hours are the support hours (rules §2, §3). */
+  @WithDefault("JP")
+  String supportCalendar();
+
+  /** How often QUEUED RMAs that are due are issued. */
+  @WithDefault("1s")
+  Duration issueInterval();
+
+  /** Calls to the address-registry. */
+  interface Registry {
+    @WithDefault("1s")
+    Duration connectTimeout();
+
+    @WithDefault("2s")
+    Duration readTimeout();
+
+    /** Further attempts after a failed call (the lock and its release are idempotent). */
+    @WithDefault("1")
+    int retries();
+
+    /** The {@code Retry-After} answered with 503 when the registry is unavailable. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+  }
+
+  /** Gold Plus rules that are configuration (rules §4). */
+  interface GoldPlus {
+    /** Components never replaced at Gold Plus: their RMAs are handled at GOLD. */
+    @WithDefault("TRANSCEIVER,OTHER")
+    Set<Component> excludedComponents();
+  }
+}
