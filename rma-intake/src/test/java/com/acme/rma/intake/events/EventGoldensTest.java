@@ -1,0 +1,100 @@
+package com.acme.rma.intake.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.acme.rma.intake.application.Events;
+import com.acme.rma.intake.domain.Address;
+import com.acme.rma.intake.domain.Component;
+import com.acme.rma.intake.domain.Entitlement;
+import com.acme.rma.intake.domain.Issuance;
+import com.acme.rma.intake.domain.LevelDecision;
+import com.acme.rma.intake.domain.MaintenanceLevel;
+import com.acme.rma.intake.domain.Rma;
+import com.acme.rma.intake.domain.RmaStatus;
+import com.acme.rma.intake.domain.ServiceLevel;
+import com.acme.rma.intake.domain.Sla;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payloads rma-intake publishes, written by the service's own ObjectMapper, equal the golden
+ * examples that the consuming services read in their tests.
+ */
+@QuarkusTest
+class EventGoldensTest {
+
+  private static final Instant AUTHORIZED = Instant.parse("2026-05-01T01:00:00Z");
+
+  @Inject ObjectMapper mapper;
+
+  private JsonNode golden(String type) throws Exception {
+    return mapper.readTree(
+        Files.readString(Path.of("src/test/resources/events/" + type + ".json")));
+  }
+
+  private void assertGolden(String type, Object payload) throws Exception {
+    assertEquals(golden(type), mapper.readTree(mapper.writeValueAsString(payload)));
+  }
+
+  @Test
+  void entitlementChangedMatchesItsGolden() throws Exception {
+    Entitlement entitlement =
+        new Entitlement(
+            "NSX-GP-0001",
+            "P-1001",
+            "C-7001",
+            "NetScaler MPX 9100",
+            MaintenanceLevel.GOLD_PLUS,
+            LocalDate.parse("2026-01-01"),
+            LocalDate.parse("2027-12-31"),
+            LocalDate.parse("2025-12-15"),
+            LocalDate.parse("2030-06-30"),
+            null);
+    assertGolden(
+        Events.ENTITLEMENT_CHANGED,
+        Events.EntitlementChanged.of(entitlement, Instant.parse("2026-05-01T00:00:00Z")));
+  }
+
+  @Test
+  void rmaAuthorizedMatchesItsGolden() throws Exception {
+    Rma rma =
+        Rma.accept(
+            "RMA-2026-000042",
+            new Rma.Request("NSX-GP-0001", "P-1001", Component.POWER_SUPPLY, "PSU failed", null),
+            AUTHORIZED,
+            ServiceLevel.GOLD_PLUS,
+            new LevelDecision(ServiceLevel.GOLD_PLUS, null, "SC-TYO-1"),
+            new Issuance(RmaStatus.AUTHORIZED, AUTHORIZED, null),
+            Sla.forLevel(ServiceLevel.GOLD_PLUS, AUTHORIZED, null),
+            new Address(
+                "1-1 Marunouchi",
+                "Floor 12",
+                "Chiyoda-ku",
+                "Tokyo",
+                "100-0005",
+                "JP",
+                35.6812,
+                139.7671),
+            3);
+    assertGolden(Events.RMA_AUTHORIZED, Events.RmaAuthorized.of(rma));
+  }
+
+  @Test
+  void rmaCancelledAndClosedMatchTheirGoldens() throws Exception {
+    assertGolden(
+        Events.RMA_CANCELLED,
+        new Events.RmaEnded(
+            "RMA-2026-000042", "NSX-GP-0001", Instant.parse("2026-05-01T02:00:00Z")));
+    assertGolden(
+        Events.RMA_CLOSED,
+        new Events.RmaEnded(
+            "RMA-2026-000042", "NSX-GP-0001", Instant.parse("2026-05-01T04:10:00Z")));
+  }
+}
