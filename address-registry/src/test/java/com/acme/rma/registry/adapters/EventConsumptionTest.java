@@ -3,43 +3,45 @@ package com.acme.rma.registry.adapters;
 import static com.acme.rma.registry.support.Api.address;
 import static com.acme.rma.registry.support.Api.as;
 import static com.acme.rma.registry.support.Api.unique;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.acme.rma.platform.inbox.PoisonEventException;
-import com.acme.rma.registry.adapters.kafka.EntitlementListener;
-import com.acme.rma.registry.adapters.kafka.LifecycleListener;
 import com.acme.rma.registry.application.Owners;
 import com.acme.rma.registry.support.SiteEventLog;
+import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The listeners' rules, record by record, on the real database: intake's golden events applied
- * once, older changes ignored, other types ignored, unreadable ones refused (Argentina).
+ * The listeners' rules event by event, through the broker and the database: intake's golden events
+ * applied once, older changes ignored, other types ignored, unreadable ones not applied
+ * (Argentina). Records with the same key stay in order, so a last "marker" event on the same key
+ * tells when everything before it was handled.
  */
 @QuarkusTest
 class EventConsumptionTest {
 
   private static final String INTAKE = "/rma-intake";
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Inject EntitlementListener entitlements;
-  @Inject LifecycleListener lifecycle;
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
   @Inject SiteEventLog events;
   @Inject Owners owners;
   @Inject ObjectMapper mapper;
@@ -47,23 +49,25 @@ class EventConsumptionTest {
   @Test
   void anEntitlementEventDeliveredTwiceIsAppliedOnce() throws Exception {
     String serial = registeredSite();
-    String id = UUID.randomUUID().toString();
+    String id = newId();
 
-    entitlements.consume(entitlement(id, serial, "P-FIRST", "2026-05-01T00:00:00Z"));
+    entitlement(id, serial, "P-FIRST", "2026-05-01T00:00:00Z");
     // the same CloudEvent again (here with other data, to make a second effect visible)
-    entitlements.consume(entitlement(id, serial, "P-SECOND", "2026-05-02T00:00:00Z"));
+    entitlement(id, serial, "P-SECOND", "2026-05-02T00:00:00Z");
+    awaitProcessed(entitlement(newId(), serial, "P-FIRST", "2026-05-03T00:00:00Z"));
 
     assertEquals(Optional.of("P-FIRST"), ownerOf(serial));
-    assertEquals(2, events.siteChanges(serial).size(), "registration, then the owner");
-    assertEquals("P-FIRST", events.siteChanges(serial).get(1).get("partnerId").asText());
+    var published = events.siteChanges(serial);
+    assertEquals(2, published.size(), "registration, then the owner");
+    assertEquals("P-FIRST", published.get(1).get("partnerId").asText());
   }
 
   @Test
   void anOlderEntitlementChangeDoesNotOverwriteANewerOne() throws Exception {
     String serial = unique("SN");
 
-    entitlements.consume(entitlement(newId(), serial, "P-NEW", "2026-05-02T00:00:00Z"));
-    entitlements.consume(entitlement(newId(), serial, "P-OLD", "2026-05-01T00:00:00Z"));
+    entitlement(newId(), serial, "P-NEW", "2026-05-02T00:00:00Z");
+    awaitProcessed(entitlement(newId(), serial, "P-OLD", "2026-05-01T00:00:00Z"));
 
     assertEquals(Optional.of("P-NEW"), ownerOf(serial));
   }
@@ -71,15 +75,15 @@ class EventConsumptionTest {
   @Test
   void aNewOwnerIsPublishedWithTheSiteAndMayActOnItWhileTheFormerMayNot() throws Exception {
     String serial = unique("SN");
-    entitlements.consume(entitlement(newId(), serial, "P-AR-1", "2026-05-01T00:00:00Z"));
+    awaitProcessed(entitlement(newId(), serial, "P-AR-1", "2026-05-01T00:00:00Z"));
     as(TestTokens.partner("P-AR-1"))
         .body(address("Av. de Mayo 500", "AR", -34.6037, -58.3816))
         .put("/api/v1/sites/" + serial + "/address")
         .then()
         .statusCode(200);
 
-    entitlements.consume(entitlement(newId(), serial, "P-AR-2", "2026-06-01T00:00:00Z"));
-    entitlements.consume(entitlement(newId(), serial, "P-AR-2", "2026-06-02T00:00:00Z"));
+    entitlement(newId(), serial, "P-AR-2", "2026-06-01T00:00:00Z");
+    awaitProcessed(entitlement(newId(), serial, "P-AR-2", "2026-06-02T00:00:00Z"));
 
     var published = events.siteChanges(serial);
     assertEquals(2, published.size(), "the same owner again publishes nothing");
@@ -95,13 +99,13 @@ class EventConsumptionTest {
     String rma = unique("RMA-2026");
     lock(serial, rma);
 
-    lifecycle.consume(ended("rma.closed.v1", newId(), unique("RMA-2026"), serial));
+    awaitProcessed(ended("rma.closed.v1", newId(), unique("RMA-2026"), serial, rma));
     as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock.rmaNumber", equalTo(rma));
 
     String id = newId();
-    lifecycle.consume(ended("rma.cancelled.v1", id, rma, serial));
-    lifecycle.consume(ended("rma.cancelled.v1", id, rma, serial));
-    lifecycle.consume(ended("rma.closed.v1", newId(), rma, serial));
+    ended("rma.cancelled.v1", id, rma, serial, rma);
+    ended("rma.cancelled.v1", id, rma, serial, rma);
+    awaitProcessed(ended("rma.closed.v1", newId(), rma, serial, rma));
 
     as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock", nullValue());
     assertEquals(3, events.siteChanges(serial).size(), "registration, lock, one release");
@@ -116,60 +120,66 @@ class EventConsumptionTest {
     authorized.put("rmaNumber", rma).put("serialNumber", serial);
     String id = newId();
 
-    lifecycle.consume(record("rma.lifecycle", rma, "rma.authorized.v1", id, authorized.toString()));
+    send("rma.lifecycle", rma, "rma.authorized.v1", id, authorized.toString());
+    awaitProcessed(ended("rma.closed.v1", newId(), unique("RMA-2026"), serial, rma));
 
     as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock.rmaNumber", equalTo(rma));
-    assertFalse(events.processed(INTAKE, id));
+    assertFalse(events.processed(INTAKE, id), "ignored, not recorded");
   }
 
   @Test
-  void unreadableEventsAreRefusedAndNotRecordedAsProcessed() {
-    String id = newId();
-    assertThrows(
-        PoisonEventException.class,
-        () ->
-            lifecycle.consume(
-                record("rma.lifecycle", "k", "rma.closed.v1", id, "{\"serialNumber\":\"X\"}")));
-    assertThrows(
-        PoisonEventException.class,
-        () ->
-            entitlements.consume(
-                record(
-                    "rma.entitlements",
-                    "k",
-                    "rma.entitlement.changed.v1",
-                    newId(),
-                    "{\"serialNumber\":\"X\",\"partnerId\":\"\"}")));
-    ConsumerRecord<String, String> noId =
-        new ConsumerRecord<>("rma.lifecycle", 0, 0L, "k", "{\"rmaNumber\":\"R\"}");
-    noId.headers().add("ce_type", "rma.closed.v1".getBytes(StandardCharsets.UTF_8));
-    assertThrows(PoisonEventException.class, () -> lifecycle.consume(noId));
-    assertFalse(events.processed(INTAKE, id));
+  void unreadableEventsAreNotAppliedAndTheNextOneIs() throws Exception {
+    String key = unique("RMA-2026");
+    String noRmaNumber = newId();
+    String notJson = newId();
+    send("rma.lifecycle", key, "rma.closed.v1", noRmaNumber, "{\"serialNumber\":\"X\"}");
+    send("rma.lifecycle", key, "rma.cancelled.v1", notJson, "closed, honestly");
+    String serial = unique("SN");
+    String blankPartner = newId();
+    send(
+        "rma.entitlements",
+        serial,
+        "rma.entitlement.changed.v1",
+        blankPartner,
+        "{\"serialNumber\":\"" + serial + "\",\"partnerId\":\"\"}");
+
+    awaitProcessed(ended("rma.closed.v1", newId(), unique("RMA-2026"), "SN-NONE", key));
+    awaitProcessed(entitlement(newId(), serial, "P-AFTER", "2026-05-01T00:00:00Z"));
+
+    assertFalse(events.processed(INTAKE, noRmaNumber));
+    assertFalse(events.processed(INTAKE, notJson));
+    assertFalse(events.processed(INTAKE, blankPartner));
+    assertEquals(Optional.of("P-AFTER"), ownerOf(serial));
   }
 
   @Test
   void processesIntakesGoldenEventsAsTheyAre() throws Exception {
-    String id = newId();
-    entitlements.consume(
-        record(
-            "rma.entitlements",
-            "NSX-GP-0001",
-            "rma.entitlement.changed.v1",
-            id,
-            Files.readString(
-                KafkaFlowTest.INTAKE_EVENTS.resolve("rma.entitlement.changed.v1.json"))));
-    assertTrue(events.processed(INTAKE, id));
-    assertTrue(ownerOf("NSX-GP-0001").isPresent());
+    String entitlement = newId();
+    String closed = newId();
+    String cancelled = newId();
+    send(
+        "rma.entitlements",
+        "NSX-GP-0001",
+        "rma.entitlement.changed.v1",
+        entitlement,
+        intakeGolden("rma.entitlement.changed.v1.json"));
+    send(
+        "rma.lifecycle",
+        "RMA-2026-000042",
+        "rma.closed.v1",
+        closed,
+        intakeGolden("rma.closed.v1.json"));
+    send(
+        "rma.lifecycle",
+        "RMA-2026-000042",
+        "rma.cancelled.v1",
+        cancelled,
+        intakeGolden("rma.cancelled.v1.json"));
 
-    String closedId = newId();
-    lifecycle.consume(
-        record(
-            "rma.lifecycle",
-            "RMA-2026-000042",
-            "rma.closed.v1",
-            closedId,
-            Files.readString(KafkaFlowTest.INTAKE_EVENTS.resolve("rma.closed.v1.json"))));
-    assertTrue(events.processed(INTAKE, closedId));
+    awaitProcessed(entitlement);
+    awaitProcessed(closed);
+    awaitProcessed(cancelled);
+    assertTrue(ownerOf("NSX-GP-0001").isPresent());
   }
 
   private String registeredSite() {
@@ -194,43 +204,55 @@ class EventConsumptionTest {
     return QuarkusTransaction.requiringNew().call(() -> owners.ownerOf(serial));
   }
 
-  private ConsumerRecord<String, String> entitlement(
-      String id, String serial, String partner, String changedAt) throws Exception {
-    ObjectNode data = golden("rma.entitlement.changed.v1.json");
-    data.put("serialNumber", serial).put("partnerId", partner).put("changedAt", changedAt);
-    return record("rma.entitlements", serial, "rma.entitlement.changed.v1", id, data.toString());
+  private void awaitProcessed(String id) {
+    await().atMost(WAIT).until(() -> events.processed(INTAKE, id));
   }
 
-  private ConsumerRecord<String, String> ended(String type, String id, String rma, String serial)
+  /** Sends intake's golden entitlement event for this appliance and partner; returns its id. */
+  private String entitlement(String id, String serial, String partner, String changedAt)
+      throws Exception {
+    ObjectNode data = golden("rma.entitlement.changed.v1.json");
+    data.put("serialNumber", serial).put("partnerId", partner).put("changedAt", changedAt);
+    send("rma.entitlements", serial, "rma.entitlement.changed.v1", id, data.toString());
+    return id;
+  }
+
+  /** Sends intake's golden close or cancel event for this RMA, keyed as given; returns its id. */
+  private String ended(String type, String id, String rma, String serial, String key)
       throws Exception {
     ObjectNode data = golden(type + ".json");
     data.put("rmaNumber", rma).put("serialNumber", serial);
-    return record("rma.lifecycle", rma, type, id, data.toString());
+    send("rma.lifecycle", key, type, id, data.toString());
+    return id;
   }
 
   private ObjectNode golden(String file) throws Exception {
-    return (ObjectNode)
-        mapper.readTree(Files.readString(KafkaFlowTest.INTAKE_EVENTS.resolve(file)));
+    return (ObjectNode) mapper.readTree(intakeGolden(file));
   }
 
-  private static ConsumerRecord<String, String> record(
-      String topic, String key, String type, String id, String value) {
-    ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0L, key, value);
-    Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            id,
-            "ce_source",
-            INTAKE,
-            "ce_type",
-            type,
-            "ce_time",
-            "2026-05-01T00:00:00Z",
-            "content-type",
-            "application/json")
-        .forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-    return record;
+  private static String intakeGolden(String file) throws Exception {
+    return Files.readString(KafkaFlowTest.INTAKE_EVENTS.resolve(file));
+  }
+
+  private void send(String topic, String key, String type, String id, String value) {
+    new KafkaTestClient(bootstrap)
+        .send(
+            topic,
+            key,
+            value,
+            Map.of(
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                id,
+                "ce_source",
+                INTAKE,
+                "ce_type",
+                type,
+                "ce_time",
+                "2026-05-01T00:00:00Z",
+                "content-type",
+                "application/json"));
   }
 
   private static String newId() {

@@ -228,6 +228,8 @@ class SiteApiTest {
     assertRefused(with("longitude", -180.0001), "longitude");
     assertRefused(with("latitude", null), "latitude");
     assertRefused(with("longitude", "east"), "longitude");
+    assertRefused(with("latitude", "NaN"), "latitude");
+    assertRefused(with("longitude", "Infinity"), "longitude");
 
     Map<String, Object> edge = address("North Pole", "NZ", 90.0, -180.0);
     as(TestTokens.ops())
@@ -268,6 +270,15 @@ class SiteApiTest {
         .contentType(PROBLEM)
         .body("code", equalTo("MALFORMED_JSON"));
     as(TestTokens.ops()).put(url).then().statusCode(400).contentType(PROBLEM);
+    as(TestTokens.ops())
+        .body(
+            "{\"line1\":\"1 Queen St\",\"city\":\"Auckland\",\"postalCode\":\"1010\","
+                + "\"country\":\"NZ\",\"latitude\":1e400,\"longitude\":174.7}")
+        .put(url)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations.field", hasItem("latitude"));
     as(TestTokens.ops())
         .body(address("1 Queen Street", "NZ", AUCKLAND_LAT, AUCKLAND_LON))
         .put("/api/v1/sites/" + "x".repeat(65) + "/address")

@@ -261,7 +261,7 @@ class SiteLockApiTest {
    */
   @Test
   void aConcurrentChangeAndLockNeverBothWinAgainstTheSameVersion() throws Exception {
-    int iterations = 30;
+    int iterations = 20;
     int lockFirst = 0;
     int changeFirst = 0;
     ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -8,11 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The body of {@code PUT /api/v1/service-centers/{id}}. The id comes from the path; an {@code id}
  * in the body is allowed only when it is the same. Without {@code activeFrom} the center is active
- * from the moment it is stored.
+ * from the moment it is stored. Instants are kept to the microsecond (the database's precision).
  */
 public record ServiceCenterBody(
     String id,
@@ -28,6 +29,6 @@ public record ServiceCenterBody(
         name,
         country,
         new Position(latitude, longitude),
-        activeFrom == null ? now : activeFrom);
+        activeFrom == null ? now : activeFrom.truncatedTo(ChronoUnit.MICROS));
   }
 }
