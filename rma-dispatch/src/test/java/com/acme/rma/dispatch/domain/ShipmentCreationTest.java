@@ -126,4 +126,12 @@ class ShipmentCreationTest {
     assertEquals(ShipmentStatus.CREATED, shipment.status());
     assertFalse(shipment.exportCertificateRequired());
   }
+
+  @Test
+  void theWordNoneInsteadOfCountriesHoldsNothing() {
+    DispatchPolicy none = new DispatchPolicy("DEPOT-JP-CENTRAL", Set.of("NONE"));
+
+    assertFalse(none.requiresExportCertificate("CN"));
+    assertFalse(none.requiresExportCertificate("NO"));
+  }
 }
