@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -112,6 +113,7 @@ public class RequestRma {
   private final BusinessCalendar supportHours;
   private final Set<Component> excludedComponents;
   private final int retryAfterSeconds;
+  private final Duration goldPlusDelivery;
 
   public RequestRma(
       EntitlementStore entitlements,
@@ -141,6 +143,7 @@ public class RequestRma {
                         "no business calendar '" + config.supportCalendar() + "'"));
     this.excludedComponents = Set.copyOf(config.goldPlus().excludedComponents());
     this.retryAfterSeconds = config.registry().retryAfterSeconds();
+    this.goldPlusDelivery = config.goldPlus().deliveryTarget();
   }
 
   public Outcome request(Command command) {
@@ -260,7 +263,8 @@ public class RequestRma {
       Address shipTo,
       Optional<SiteLock> lock) {
     Issuance issuance = Issuance.decide(level.serviceLevel(), now, supportHours);
-    Sla sla = Sla.forLevel(level.serviceLevel(), issuance.clockStart(), supportHours);
+    Sla sla =
+        Sla.forLevel(level.serviceLevel(), issuance.clockStart(), supportHours, goldPlusDelivery);
     Rma rma =
         Rma.accept(
             rmaNumber,

@@ -47,5 +47,12 @@ public interface IntakeConfig {
     /** Components never replaced at Gold Plus: their RMAs are handled at GOLD. */
     @WithDefault("TRANSCEIVER,OTHER")
     Set<Component> excludedComponents();
+
+    /**
+     * Time to deliver a Gold Plus replacement: 4 hours (rules §2). Only end-to-end tests shorten it
+     * ({@code RMA_SLA_GOLD_PLUS_TARGET}, read by sla-monitor too, so both agree on {@code dueAt}).
+     */
+    @WithDefault("PT4H")
+    Duration deliveryTarget();
   }
 }

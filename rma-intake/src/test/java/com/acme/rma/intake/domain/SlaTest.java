@@ -28,6 +28,18 @@ class SlaTest {
   }
 
   @Test
+  void goldPlusDeliveryTimeCanBeConfiguredWhileOtherLevelsKeepTheirDeadlines() {
+    java.time.Duration thirtySeconds = java.time.Duration.ofSeconds(30);
+    assertEquals(
+        new Sla(SlaTarget.DELIVERY, Instant.parse("2026-05-02T15:00:30Z")),
+        Sla.forLevel(
+            ServiceLevel.GOLD_PLUS, Instant.parse("2026-05-02T15:00:00Z"), JP, thirtySeconds));
+    assertEquals(
+        shipmentBy("2026-05-07T08:30:00Z"),
+        Sla.forLevel(ServiceLevel.GOLD, Instant.parse("2026-05-01T01:00:00Z"), JP, thirtySeconds));
+  }
+
+  @Test
   void goldIsDueAt1730TokyoOnTheNextBusinessDaySkippingGoldenWeek() {
     // issued Fri 1 May 10:00 JST; 2-6 May are a weekend and holidays
     assertEquals(
