@@ -61,7 +61,9 @@ public class OutboxRelay {
   @Scheduled(
       identity = "outbox-relay",
       every = "${rma.outbox.relay.interval:0.2s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // the emitter's channel is wired only once start-up is over
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
     if (!enabled) {
       return;
