@@ -394,8 +394,7 @@ class SlaEventFlowTest {
     }
     assertTrue(
         ours.stream()
-            .anyMatch(
-                r -> KafkaTestClient.header(r, "dead-letter-reason").contains("PLATINUM")),
+            .anyMatch(r -> KafkaTestClient.header(r, "dead-letter-reason").contains("PLATINUM")),
         ours.stream()
             .map(r -> KafkaTestClient.header(r, "dead-letter-reason"))
             .collect(java.util.stream.Collectors.joining(" | ")));
