@@ -431,7 +431,7 @@ wait_kafka_ready() {
 # One broker hosts every partition, so a topic exists when its partition folders do;
 # this keeps a second `up` from starting a JVM per topic just to be told "exists".
 ensure_topics() {
-  local entry name policy p missing=() args
+  local entry name p missing=()
   for entry in "${TOPICS[@]}"; do
     name=${entry%%:*}
     for ((p = 0; p < TOPIC_PARTITIONS; p++)); do
@@ -445,24 +445,43 @@ ensure_topics() {
     log "Kafka: all ${#TOPICS[@]} topics present"
     return 0
   fi
-  # one JVM per topic (TopicCommand creates one at a time), run side by side
-  local out="$KAFKA_DIR/topics.out" pids=() failed=()
+  local failed=() out="$KAFKA_DIR/topics.out"
   mkdir -p "$out"
-  for entry in "${missing[@]}"; do
-    name=${entry%%:*} policy=${entry#*:}
-    args=(--bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --if-not-exists --topic "$name"
-      --partitions "$TOPIC_PARTITIONS" --replication-factor 1)
-    [[ -n $policy ]] && args+=(--config "cleanup.policy=$policy")
-    kafka_tool org.apache.kafka.tools.TopicCommand "${args[@]}" >"$out/$name" 2>&1 &
-    pids+=($!)
-  done
-  for p in "${!pids[@]}"; do
-    wait "${pids[$p]}" || failed+=("${missing[$p]%%:*}")
-  done
-  for name in "${failed[@]}"; do cat "$out/$name" >&2; done
+  create_topics "$out" 2 "${missing[@]}"
+  if ((${#CREATE_FAILED[@]})); then
+    # a busy machine can make the broker miss the admin timeout: once more, one at a time
+    log "Kafka: retrying topics ${CREATE_FAILED[*]%%:*}"
+    failed=("${CREATE_FAILED[@]}")
+    create_topics "$out" 1 "${failed[@]}"
+  fi
+  for entry in "${CREATE_FAILED[@]}"; do cat "$out/${entry%%:*}" >&2; done
   rm -rf "$out"
-  ((${#failed[@]} == 0)) || die "Kafka: creating topics failed: ${failed[*]}"
+  ((${#CREATE_FAILED[@]} == 0)) || die "Kafka: creating topics failed: ${CREATE_FAILED[*]%%:*}"
   log "Kafka: created topics ${missing[*]%%:*}"
+}
+
+# TopicCommand creates one topic per JVM; run up to JOBS of them side by side (a 2-core
+# machine gains little from more). Entries that failed are left in CREATE_FAILED.
+CREATE_FAILED=()
+create_topics() {
+  local out=$1 jobs=$2 entry name policy args i pids=() batch=()
+  shift 2
+  CREATE_FAILED=()
+  while (($#)); do
+    pids=() batch=()
+    while (($# && ${#pids[@]} < jobs)); do
+      entry=$1 name=${1%%:*} policy=${1#*:}
+      shift
+      args=(--bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --if-not-exists --topic "$name"
+        --partitions "$TOPIC_PARTITIONS" --replication-factor 1)
+      [[ -n $policy ]] && args+=(--config "cleanup.policy=$policy")
+      kafka_tool org.apache.kafka.tools.TopicCommand "${args[@]}" >"$out/$name" 2>&1 &
+      pids+=($!) batch+=("$entry")
+    done
+    for i in "${!pids[@]}"; do
+      wait "${pids[$i]}" || CREATE_FAILED+=("${batch[$i]}")
+    done
+  done
 }
 
 stop_kafka() {
