@@ -75,7 +75,7 @@ usage: $PROG COMMAND
   logs SERVICE [-f]        last 200 lines of a log (${SERVICES[*]}, kafka, build, postgresql)
   token ROLE [PARTNER_ID]  print a signed JWT (ROLE: partner|ops|logistics|customer;
                            PARTNER_ID defaults to P-1001 for partner tokens)
-  seed                     load demo data (not implemented yet)
+  seed                     load demo data through the public APIs (after up)
 
 Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
@@ -809,8 +809,9 @@ cmd_token() {
 }
 
 cmd_seed() {
-  log "seed: not implemented yet (demo data will be loaded through the public APIs)"
-  exit 1
+  # demo data through the public APIs, as ops and partners would enter it
+  [[ -f "$KEY_DIR/private.pem" ]] || die "no key pair yet: run up first"
+  exec "$SCRIPT_DIR/seed.sh"
 }
 
 main() {
