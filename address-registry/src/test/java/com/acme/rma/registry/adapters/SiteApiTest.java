@@ -23,7 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -302,6 +309,37 @@ class SiteApiTest {
         .then()
         .statusCode(200)
         .body("updatedAt", equalTo("2026-05-01T10:00:00.123456Z"));
+  }
+
+  @Test
+  void twoFirstRegistrationsAtOnceBothSucceedOneAfterTheOther() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 5; i++) {
+        String url = "/api/v1/sites/" + unique("SN") + "/address";
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String line1 : List.of("1 Queen Street", "2 Queen Street")) {
+          Map<String, Object> body = address(line1, "NZ", AUCKLAND_LAT, AUCKLAND_LON);
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return as(TestTokens.ops()).body(body).put(url).statusCode();
+                  }));
+        }
+        for (Future<Integer> answer : answers) {
+          assertEquals(200, answer.get(30, TimeUnit.SECONDS));
+        }
+        as(TestTokens.ops())
+            .get(url.replace("/address", ""))
+            .then()
+            .statusCode(200)
+            .body("version", equalTo(2));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Map<String, Object> with(String field, Object value) {
