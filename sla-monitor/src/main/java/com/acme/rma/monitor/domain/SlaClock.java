@@ -23,7 +23,7 @@ import java.util.Optional;
  * <ul>
  *   <li>a stop at or before {@code dueAt} is MET (and {@code sla.met.v1}); after it, the clock is
  *       BREACHED and records {@code lateBySeconds} (no further alert when the breach was already
- *       reported);
+ *       reported); of several stops, the earliest counts;
  *   <li>an event that happened after the deadline of a clock not yet marked breached first breaches
  *       it (the moment passed before the event);
  *   <li>an event that happened before the deadline of a clock already marked breached (its message
@@ -153,10 +153,18 @@ public record SlaClock(
   }
 
   private Transition stop(Instant at) {
+    if (isStopped()) {
+      return at.isBefore(stoppedAt) ? restop(at) : Transition.to(this);
+    }
     if (!isOpen()) {
       return Transition.to(this);
     }
-    if (state == PAUSED || !at.isAfter(dueAt)) {
+    if (state == PAUSED) {
+      // stopped on hold: met; pausedAt stays, it tells that the clock was not running
+      SlaClock met = withState(MET, pausedAt, at, null, null);
+      return Transition.to(met, met.alert(SlaAlert.Kind.MET, at));
+    }
+    if (!at.isAfter(dueAt)) {
       SlaClock met = withState(MET, null, at, null, null);
       return Transition.to(met, met.alert(SlaAlert.Kind.MET, at));
     }
@@ -166,6 +174,26 @@ public record SlaClock(
       return Transition.to(breached); // the breach was reported when it happened
     }
     return Transition.to(breached, breached.alert(SlaAlert.Kind.BREACHED, dueAt));
+  }
+
+  private boolean isStopped() {
+    return stoppedAt != null && (state == MET || state == BREACHED);
+  }
+
+  /**
+   * A stop that happened before the one already recorded (the RMA's close was heard of before its
+   * delivery): the earliest stop is the one that counts.
+   */
+  private Transition restop(Instant at) {
+    boolean onHold = pausedAt != null && !at.isBefore(pausedAt);
+    if (!onHold && at.isAfter(dueAt)) {
+      return Transition.to(withState(BREACHED, null, at, dueAt, lateBy(at)));
+    }
+    SlaClock met = withState(MET, onHold ? pausedAt : null, at, null, null);
+    if (state == MET) {
+      return Transition.to(met);
+    }
+    return Transition.to(met, met.alert(SlaAlert.Kind.MET, at)); // the breach was premature
   }
 
   private Transition pause(Instant at) {

@@ -163,6 +163,39 @@ class SlaClockTest {
   }
 
   @Test
+  void aDeliveryHeardOfAfterTheRmaClosedCountsWhenItHappenedFirst() {
+    // the close (after the deadline) overtook the delivery (before it) on another topic
+    SlaClock closedLate =
+        goldPlus().apply(new SlaEvent.Closed(DUE.plusSeconds(600)), policy()).clock();
+    assertEquals(SlaState.BREACHED, closedLate.state());
+    Transition t = closedLate.apply(new SlaEvent.Delivered(DUE.minusSeconds(60)), policy());
+    assertEquals(SlaState.MET, t.clock().state());
+    assertEquals(DUE.minusSeconds(60), t.clock().stoppedAt());
+    assertNull(t.clock().breachedAt());
+    assertNull(t.clock().lateBySeconds());
+    assertEquals(List.of(SlaAlert.Kind.MET), kinds(t));
+  }
+
+  @Test
+  void anEarlierLateStopShortensTheLatenessWithoutAnotherAlert() {
+    SlaClock closedLate =
+        goldPlus().apply(new SlaEvent.Closed(DUE.plusSeconds(600)), policy()).clock();
+    Transition t = closedLate.apply(new SlaEvent.Delivered(DUE.plusSeconds(120)), policy());
+    assertEquals(SlaState.BREACHED, t.clock().state());
+    assertEquals(120L, t.clock().lateBySeconds());
+    assertEquals(List.of(), t.alerts());
+  }
+
+  @Test
+  void anEarlierStopOfAMetClockOnlyMovesTheStopTime() {
+    SlaClock closed = goldPlus().apply(new SlaEvent.Closed(AT_RISK), policy()).clock();
+    Transition t = closed.apply(new SlaEvent.Delivered(AT_RISK.minusSeconds(60)), policy());
+    assertEquals(SlaState.MET, t.clock().state());
+    assertEquals(AT_RISK.minusSeconds(60), t.clock().stoppedAt());
+    assertEquals(List.of(), t.alerts());
+  }
+
+  @Test
   void aShipmentDoesNotStopADeliveryClock() {
     Transition t = goldPlus().apply(new SlaEvent.Shipped(AT_RISK), policy());
     assertEquals(SlaState.RUNNING, t.clock().state());
@@ -275,6 +308,18 @@ class SlaClockTest {
     Transition t = held.apply(new SlaEvent.Shipped(tokyo("2026-05-20T10:00")), policy());
     assertEquals(SlaState.MET, t.clock().state());
     assertEquals(List.of(SlaAlert.Kind.MET), kinds(t));
+  }
+
+  @Test
+  void anEarlierStopStillOnHoldRemainsMet() {
+    SlaClock held = goldPlus().apply(new SlaEvent.ExportHeld(AUTHORIZED), policy()).clock();
+    SlaClock met = held.apply(new SlaEvent.Closed(DUE.plusSeconds(900)), policy()).clock();
+    assertEquals(SlaState.MET, met.state());
+    assertEquals(AUTHORIZED, met.pausedAt());
+    Transition t = met.apply(new SlaEvent.Delivered(DUE.plusSeconds(300)), policy());
+    assertEquals(SlaState.MET, t.clock().state());
+    assertEquals(DUE.plusSeconds(300), t.clock().stoppedAt());
+    assertEquals(List.of(), t.alerts());
   }
 
   // ---------------------------------------------------------------- cancel
