@@ -23,13 +23,18 @@ class CalendarApiTest {
   }
 
   private static void dueAt(String calendar, String from, int businessDays, String expected) {
+    dueAt(calendar, from, businessDays, expected, calendar);
+  }
+
+  private static void dueAt(
+      String calendar, String from, int businessDays, String expected, String answeredId) {
     ops()
         .queryParam("from", from)
         .queryParam("businessDays", businessDays)
         .get("/api/v1/calendars/{id}/deadline", calendar)
         .then()
         .statusCode(200)
-        .body("calendar", equalTo(calendar))
+        .body("calendar", equalTo(answeredId))
         .body("businessDays", equalTo(businessDays))
         .body("dueAt", equalTo(expected));
   }
@@ -79,6 +84,17 @@ class CalendarApiTest {
         .then()
         .statusCode(200)
         .body("closedDays", hasSize(0));
+  }
+
+  @Test
+  void calendarIdsAreFoundWhateverTheirCase() {
+    ops()
+        .queryParam("year", 2026)
+        .get("/api/v1/calendars/jp/holidays")
+        .then()
+        .statusCode(200)
+        .body("calendar", equalTo("JP"));
+    dueAt("24X7", "2026-05-01T10:00:00Z", 1, "2026-05-03T00:00:00Z", "24x7");
   }
 
   @Test

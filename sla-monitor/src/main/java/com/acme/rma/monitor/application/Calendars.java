@@ -46,8 +46,16 @@ public class Calendars {
     return policy;
   }
 
+  /** A calendar by id; {@code jp} finds {@code JP} when no calendar is named exactly so. */
   public Optional<BusinessCalendar> find(String id) {
-    return registry.get(id);
+    return registry
+        .get(id)
+        .or(
+            () ->
+                registry.ids().stream()
+                    .filter(known -> known.equalsIgnoreCase(id))
+                    .findFirst()
+                    .flatMap(registry::get));
   }
 
   /** The holidays and closures of a year (2000–2099). */
