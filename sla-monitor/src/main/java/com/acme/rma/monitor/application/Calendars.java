@@ -37,7 +37,9 @@ public class Calendars {
             .orElse(shipped);
     this.policy =
         new SlaPolicy(
-            required(config.calendars().businessDays()), required(config.calendars().allDay()));
+            required(config.calendars().businessDays()),
+            required(config.calendars().allDay()),
+            config.goldPlusDeliveryTarget());
   }
 
   @Produces

@@ -12,6 +12,13 @@ public interface MonitorConfig {
 
   Timer timer();
 
+  /**
+   * Time to deliver a Gold Plus replacement: 4 hours (rules §2). Only end-to-end runs shorten it,
+   * through {@code RMA_SLA_GOLD_PLUS_TARGET}, which rma-intake reads too.
+   */
+  @WithDefault("PT4H")
+  Duration goldPlusDeliveryTarget();
+
   Calendars calendars();
 
   /** The timer that fires due moments from the database. */

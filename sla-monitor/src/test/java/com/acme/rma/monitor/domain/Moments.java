@@ -9,7 +9,7 @@ import java.time.ZoneId;
 final class Moments {
 
   static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-  private static final CalendarRegistry CALENDARS = CalendarRegistry.fromClasspath();
+  static final CalendarRegistry CALENDARS = CalendarRegistry.fromClasspath();
 
   private Moments() {}
 

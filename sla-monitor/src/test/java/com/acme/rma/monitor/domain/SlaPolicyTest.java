@@ -22,6 +22,18 @@ class SlaPolicyTest {
   }
 
   @Test
+  void aConfiguredGoldPlusTargetMovesTheDeadlineAndTheAtRiskMomentAlike() {
+    SlaPolicy shortened =
+        new SlaPolicy(
+            Moments.CALENDARS.get("JP").orElseThrow(),
+            Moments.CALENDARS.get("24x7").orElseThrow(),
+            java.time.Duration.ofSeconds(40));
+    SlaTerms terms = shortened.termsFor(ServiceLevel.GOLD_PLUS, utc("2026-05-01T01:00:00Z"));
+    assertEquals(utc("2026-05-01T01:00:40Z"), terms.dueAt());
+    assertEquals(utc("2026-05-01T01:00:30Z"), terms.atRiskAt());
+  }
+
+  @Test
   void goldPlusIgnoresWeekendsHolidaysAndTheYearEndClosure() {
     // 2026-12-31 23:00 Tokyo: a closure day, late at night; the 4 hours run regardless
     SlaTerms terms = policy().termsFor(ServiceLevel.GOLD_PLUS, tokyo("2026-12-31T23:00"));
