@@ -60,7 +60,9 @@ public class OutboxRelay {
 
   @Scheduled(
       identity = "outbox-relay",
-      every = "${rma.outbox.relay.interval:0.2s}",
+      // Quarkus' scheduler runs nothing more often than once a second; a service that needs
+      // less latency calls relayPending() after its commit (sla-monitor does for alerts)
+      every = "${rma.outbox.relay.interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       // the emitter's channel is wired only once start-up is over
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
