@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,7 +227,7 @@ class RmaWorkflowIT {
                 today.minusDays(60).toString()))
         .put("/api/v1/entitlements/" + serial)
         .then()
-        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        .statusCode(oneOf(200, 201));
     await("registry knows the owner")
         .atMost(FLOW_TIMEOUT)
         .until(

@@ -2,6 +2,7 @@ package com.acme.rma.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class KafkaTestClient {
             "ce_type",
             type,
             "ce_time",
-            java.time.Instant.now().toString(),
+            Instant.now().toString(),
             "content-type",
             "application/json"));
   }

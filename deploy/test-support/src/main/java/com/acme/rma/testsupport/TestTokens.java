@@ -1,6 +1,8 @@
 package com.acme.rma.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 /** Signed bearer tokens for tests, with the claims the contract names. */
@@ -30,12 +32,12 @@ public final class TestTokens {
   /** A token whose signature the service must refuse: signed by a key it does not trust. */
   public static String signedByStranger() {
     try {
-      var generator = java.security.KeyPairGenerator.getInstance("RSA");
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       return Jwt.subject("intruder")
           .groups(Set.of("ops"))
           .sign(generator.generateKeyPair().getPrivate());
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,6 +1,7 @@
 package com.acme.rma.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record Problem(
     String detail,
     String code,
     List<Violation> violations,
-    @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+    @JsonIgnore Map<String, Object> extensions) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -32,7 +32,7 @@ public record Page<T>(List<T> items, int page, int size, long total) {
       return of(number("page", page), number("size", size));
     }
 
-    public static Request of(Integer page, Integer size) {
+    private static Request of(Integer page, Integer size) {
       int p = page == null ? 0 : page;
       int s = size == null ? DEFAULT_SIZE : size;
       if (p < 0) {

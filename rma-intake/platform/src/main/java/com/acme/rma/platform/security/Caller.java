@@ -52,8 +52,4 @@ public class Caller {
   public boolean mayActFor(String owningPartnerId) {
     return isOps() || partnerId().map(id -> id.equals(owningPartnerId)).orElse(false);
   }
-
-  public String subject() {
-    return token.getSubject();
-  }
 }
