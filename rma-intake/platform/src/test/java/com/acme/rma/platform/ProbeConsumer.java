@@ -1,10 +1,10 @@
 package com.acme.rma.platform;
 
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,21 +18,25 @@ public class ProbeConsumer {
   public record Ping(@NotBlank String name) {}
 
   private final List<String> applied = new CopyOnWriteArrayList<>();
+  private final EventConsumer consumer;
   private final Inbox inbox;
 
-  public ProbeConsumer(Inbox inbox) {
+  public ProbeConsumer(EventConsumer consumer, Inbox inbox) {
+    this.consumer = consumer;
     this.inbox = inbox;
   }
 
-  List<String> applied() {
+  public List<String> applied() {
     return applied;
   }
 
   @Incoming("probe")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("probe", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     Ping ping = inbox.read(event, Ping.class);
     if (inbox.firstDelivery(event)) {
       applied.add(ping.name());

@@ -1,12 +1,12 @@
 package com.acme.rma.registry.adapters.kafka;
 
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.registry.application.RecordOwnership;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -30,11 +30,14 @@ public class EntitlementListener {
       @NotBlank @Size(max = 64) String partnerId,
       Instant changedAt) {}
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final RecordOwnership ownership;
   private final Clock clock;
 
-  public EntitlementListener(Inbox inbox, RecordOwnership ownership, Clock clock) {
+  public EntitlementListener(
+      EventConsumer consumer, Inbox inbox, RecordOwnership ownership, Clock clock) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.ownership = ownership;
     this.clock = clock;
@@ -42,9 +45,11 @@ public class EntitlementListener {
 
   @Incoming("entitlements")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("entitlements", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     if (!ENTITLEMENT_CHANGED.equals(event.type())) {
       return; // another type on the topic: not ours to read
     }

@@ -1,12 +1,12 @@
 package com.acme.rma.registry.adapters.kafka;
 
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.registry.application.LockSiteAddress;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -28,19 +28,23 @@ public class LifecycleListener {
   public record RmaEnded(
       @NotBlank @Size(max = 64) String rmaNumber, String serialNumber, Instant at) {}
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final LockSiteAddress locks;
 
-  public LifecycleListener(Inbox inbox, LockSiteAddress locks) {
+  public LifecycleListener(EventConsumer consumer, Inbox inbox, LockSiteAddress locks) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.locks = locks;
   }
 
   @Incoming("lifecycle")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("lifecycle", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     if (!CLOSED.equals(event.type()) && !CANCELLED.equals(event.type())) {
       return; // rma.authorized.v1 and anything else: nothing for the registry
     }

@@ -2,12 +2,12 @@ package com.acme.rma.dispatch.adapters.kafka;
 
 import com.acme.rma.dispatch.application.CarrierEventOutcome;
 import com.acme.rma.dispatch.application.RecordCarrierEvent;
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,19 +20,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CarrierEventListener {
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final RecordCarrierEvent recordCarrierEvent;
 
-  public CarrierEventListener(Inbox inbox, RecordCarrierEvent recordCarrierEvent) {
+  public CarrierEventListener(
+      EventConsumer consumer, Inbox inbox, RecordCarrierEvent recordCarrierEvent) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.recordCarrierEvent = recordCarrierEvent;
   }
 
   @Incoming("carrier-events")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("carrier-events", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     if (!Topics.CARRIER_STATUS.equals(event.type())) {
       throw new PoisonEventException(
           "unknown event type " + event.type() + " (expected " + Topics.CARRIER_STATUS + ")");

@@ -2,11 +2,11 @@ package com.acme.rma.dispatch.adapters.kafka;
 
 import com.acme.rma.dispatch.application.CancelShipment;
 import com.acme.rma.dispatch.application.CreateShipment;
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -21,12 +21,17 @@ public class RmaLifecycleListener {
 
   private static final Logger LOG = Logger.getLogger(RmaLifecycleListener.class);
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final CreateShipment createShipment;
   private final CancelShipment cancelShipment;
 
   public RmaLifecycleListener(
-      Inbox inbox, CreateShipment createShipment, CancelShipment cancelShipment) {
+      EventConsumer consumer,
+      Inbox inbox,
+      CreateShipment createShipment,
+      CancelShipment cancelShipment) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.createShipment = createShipment;
     this.cancelShipment = cancelShipment;
@@ -34,9 +39,11 @@ public class RmaLifecycleListener {
 
   @Incoming("lifecycle")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("lifecycle", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     switch (event.type()) {
       case Topics.RMA_AUTHORIZED -> {
         RmaAuthorized authorized = inbox.read(event, RmaAuthorized.class);

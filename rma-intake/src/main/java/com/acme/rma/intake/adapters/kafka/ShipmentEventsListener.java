@@ -1,13 +1,13 @@
 package com.acme.rma.intake.adapters.kafka;
 
 import com.acme.rma.intake.application.RecordShipmentProgress;
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -36,19 +36,24 @@ public class ShipmentEventsListener {
       String status,
       @NotNull Instant occurredAt) {}
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final RecordShipmentProgress progress;
 
-  public ShipmentEventsListener(Inbox inbox, RecordShipmentProgress progress) {
+  public ShipmentEventsListener(
+      EventConsumer consumer, Inbox inbox, RecordShipmentProgress progress) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.progress = progress;
   }
 
   @Incoming("shipments")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("shipments", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     if (!SHIPPED.equals(event.type()) && !DELIVERED.equals(event.type())) {
       return; // created, export hold/cleared, delivery failed: the RMA's status does not change
     }

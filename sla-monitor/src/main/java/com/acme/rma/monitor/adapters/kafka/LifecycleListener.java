@@ -2,11 +2,11 @@ package com.acme.rma.monitor.adapters.kafka;
 
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,19 +14,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class LifecycleListener {
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final TrackSlaClocks clocks;
 
-  public LifecycleListener(Inbox inbox, TrackSlaClocks clocks) {
+  public LifecycleListener(EventConsumer consumer, Inbox inbox, TrackSlaClocks clocks) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.clocks = clocks;
   }
 
   @Incoming("lifecycle")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("lifecycle", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     switch (event.type()) {
       case "rma.authorized.v1" -> {
         RmaEvents.Authorized data = inbox.read(event, RmaEvents.Authorized.class);

@@ -2,11 +2,11 @@ package com.acme.rma.monitor.adapters.kafka;
 
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,19 +27,23 @@ public class ShipmentListener {
           "dispatch.shipment.export-held.v1", SlaEvent.ExportHeld::new,
           "dispatch.shipment.export-cleared.v1", SlaEvent.ExportCleared::new);
 
+  private final EventConsumer consumer;
   private final Inbox inbox;
   private final TrackSlaClocks clocks;
 
-  public ShipmentListener(Inbox inbox, TrackSlaClocks clocks) {
+  public ShipmentListener(EventConsumer consumer, Inbox inbox, TrackSlaClocks clocks) {
+    this.consumer = consumer;
     this.inbox = inbox;
     this.clocks = clocks;
   }
 
   @Incoming("shipments")
   @Blocking
-  @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    InboundEvent event = InboundEvent.of(record);
+    consumer.consume("shipments", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
     Function<Instant, SlaEvent> meaning = EVENTS.get(event.type());
     if (meaning == null) {
       return; // created, delivery-failed and future types: no effect on a clock

@@ -1,0 +1,73 @@
+package com.acme.rma.platform.consume;
+
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.PoisonEventException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+/**
+ * How every service applies a record it consumes: the handler runs in a transaction of its own
+ * (with the inbox's idempotency row); a record that can never succeed ({@link Failures#isPoison})
+ * is nacked once, so SmallRye sends it to the channel's dead-letter topic; any other failure is
+ * retried on the same record with exponential backoff, for as long as it lasts. The channel is
+ * {@code @Blocking} and ordered, so a retry stalls its partitions in order and nothing after the
+ * record is skipped; SmallRye pauses the partitions while the worker is busy, so the consumer stays
+ * in its group. The stall shows in readiness ({@code event-consumers}) and in the metrics.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+  private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+  /** The effect of one event; it runs inside the transaction the consumer opened. */
+  @FunctionalInterface
+  public interface Handler {
+    void handle(InboundEvent event);
+  }
+
+  private final ConsumerStalls stalls;
+
+  public EventConsumer(ConsumerStalls stalls) {
+    this.stalls = stalls;
+  }
+
+  /**
+   * Applies the record, retrying transient failures forever (backoff from 200 ms doubling to 10 s)
+   * and throwing {@link PoisonEventException} for what must be dead-lettered.
+   */
+  @Retry(
+      maxRetries = -1,
+      maxDuration = 3650,
+      durationUnit = ChronoUnit.DAYS,
+      delay = 200,
+      jitter = 100,
+      abortOn = PoisonEventException.class)
+  @ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
+  public void consume(String channel, ConsumerRecord<String, String> record, Handler handler) {
+    try {
+      InboundEvent event = InboundEvent.of(record);
+      QuarkusTransaction.requiringNew().run(() -> handler.handle(event));
+    } catch (RuntimeException e) {
+      if (Failures.isPoison(e)) {
+        stalls.deadLettered(channel);
+        LOG.warnf(
+            "%s: dead-lettering %s-%d@%d: %s",
+            channel, record.topic(), record.partition(), record.offset(), Failures.reason(e));
+        throw e instanceof PoisonEventException poison
+            ? poison
+            : new PoisonEventException(Failures.reason(e), e);
+      }
+      stalls.failed(channel, e);
+      LOG.warnf(
+          "%s: %s-%d@%d failed for a transient reason, retrying: %s",
+          channel, record.topic(), record.partition(), record.offset(), Failures.reason(e));
+      throw e;
+    }
+    stalls.succeeded(channel);
+  }
+}
