@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.testsupport.DatabaseOutage;
 import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.MutableClock;
 import com.acme.rma.testsupport.TestTokens;
@@ -42,6 +43,15 @@ class SlaEventFlowTest {
 
   @Inject MutableClock clock;
   @Inject EntityManager em;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @ConfigProperty(name = "quarkus.datasource.username")
+  String dbUser;
+
+  @ConfigProperty(name = "quarkus.datasource.password")
+  String dbPassword;
 
   @AfterEach
   void systemTime() {
@@ -423,5 +433,30 @@ class SlaEventFlowTest {
     JsonPath cancelled = awaitState(rma, "CANCELLED");
     assertEquals("GOLD_PLUS", cancelled.getString("serviceLevel"));
     assertEquals("2026-05-01T01:00:00Z", cancelled.getString("startedAt"));
+  }
+
+  // ---------------------------------------------------------------- outages
+
+  @Test
+  void anAuthorizationArrivingWhileTheDatabaseIsDownStartsItsClockAfterwardsAndIsNotDeadLettered() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T02:00:00Z"));
+    try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, dbUser, dbPassword)) {
+      intake(
+          "rma.authorized.v1",
+          rma,
+          Fixtures.authorized(rma, "GOLD_PLUS", Instant.parse("2026-05-01T01:30:00Z")));
+      await()
+          .atMost(WAIT)
+          .until(() -> given().get("/q/health/ready").asString().contains("stalled since"));
+      given().get("/q/health/live").then().statusCode(200);
+    }
+
+    JsonPath running = awaitState(rma, "RUNNING");
+    assertEquals("2026-05-01T05:30:00Z", running.getString("dueAt"));
+    List<ConsumerRecord<String, String>> dead = kafka().readToEnd("sla-monitor.dlq", WAIT);
+    assertTrue(
+        dead.stream().noneMatch(r -> rma.equals(r.key())),
+        "the authorization was dead-lettered during the outage");
   }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.rma.dispatch.TestData;
+import com.acme.rma.testsupport.DatabaseOutage;
 import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,15 @@ class RmaLifecycleConsumerTest {
   String bootstrap;
 
   @Inject EntityManager em;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @ConfigProperty(name = "quarkus.datasource.username")
+  String dbUser;
+
+  @ConfigProperty(name = "quarkus.datasource.password")
+  String dbPassword;
 
   private BrokerFixture broker;
 
@@ -195,5 +205,30 @@ class RmaLifecycleConsumerTest {
     assertTrue(reason(missingShipTo).contains("shipTo"), reason(missingShipTo));
     assertTrue(reason(mismatchedKey).contains("does not match"), reason(mismatchedKey));
     read(poisoned).statusCode(404);
+  }
+
+  @Test
+  void
+      anAuthorizationArrivingWhileTheDatabaseIsDownGetsItsShipmentAfterwardsAndIsNotDeadLettered() {
+    String rma = newRmaNumber();
+    try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, dbUser, dbPassword)) {
+      broker.sendLifecycle(rma, "rma.authorized.v1", authorizedGolden(rma).toString());
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  given().get("/q/health/ready").statusCode() == 503
+                      && given().get("/q/health/ready").asString().contains("stalled since"));
+      given().get("/q/health/live").then().statusCode(200);
+    }
+
+    awaitStatus(rma, "CREATED");
+    List<ConsumerRecord<String, String>> dead = broker.kafka.readToEnd(BrokerFixture.DLQ, PATIENCE);
+    assertTrue(
+        dead.stream().noneMatch(r -> rma.equals(r.key())),
+        "the authorization was dead-lettered during the outage");
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> given().get("/q/health/ready").statusCode() == 200);
   }
 }
