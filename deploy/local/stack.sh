@@ -3,6 +3,7 @@
 # (KRaft, from Maven Central artifacts) and the four services as plain JVM processes.
 #
 #   stack.sh up | down | status | logs SERVICE [-f] | token ROLE [PARTNER_ID] | seed
+#            | dlq list|show|replay SERVICE [ID|--all]
 #
 # Everything it makes lives in deploy/local/.run/ (git-ignored): Kafka's jars and data,
 # the dev JWT key pair, logs, pid files and what `down` needs to know.
@@ -76,6 +77,12 @@ usage: $PROG COMMAND
   token ROLE [PARTNER_ID]  print a signed JWT (ROLE: partner|ops|logistics|customer;
                            PARTNER_ID defaults to P-1001 for partner tokens)
   seed                     load demo data through the public APIs (after up)
+  dlq list SERVICE [PAGE [SIZE]]
+                           the service's dead letters as a table (per partition, oldest first)
+  dlq show SERVICE ID      one dead letter with its headers and value (JSON)
+  dlq replay SERVICE ID|--all
+                           put a dead letter (or each whose event was not replayed yet, up to
+                           200 a call) back on its original topic with the same CloudEvent id
 
 Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
@@ -814,6 +821,103 @@ cmd_seed() {
   exec "$SCRIPT_DIR/seed.sh"
 }
 
+# ---------------------------------------------------------------- dead letters
+
+# ops_call METHOD SERVICE PATH: the service's answer body on stdout; a service that does not
+# answer, or answers anything but 2xx, ends the script with a line that says so.
+ops_call() {
+  local method=$1 svc=$2 path=$3 base token answer status
+  base="http://127.0.0.1:$(service_port "$svc")"
+  token=$(cmd_token ops) || exit 1
+  if ! answer=$(curl -sS -m 30 -w '\n%{http_code}' -X "$method" -H "Authorization: Bearer $token" \
+    -H 'Accept: application/json' "$base$path" 2>&1); then
+    answer=${answer##*curl: }   # curl's own message, e.g. "(7) Failed to connect ..."
+    die "$svc does not answer on $base: ${answer%%$'\n'*}; is the stack up? see '$PROG status'"
+  fi
+  status=${answer##*$'\n'}
+  answer=${answer%$'\n'*}
+  if [[ $status != 2* ]]; then
+    printf '%s\n' "$answer" >&2
+    die "$method $path answered $status"
+  fi
+  printf '%s\n' "$answer"
+}
+
+json_pretty() {
+  if command -v jq >/dev/null; then jq .; else cat; fi
+}
+
+dlq_usage() {
+  cat >&2 <<USAGE
+usage: $PROG dlq list SERVICE [PAGE [SIZE]]
+       $PROG dlq show SERVICE ID
+       $PROG dlq replay SERVICE ID|--all
+  SERVICE: ${SERVICES[*]}; ID as listed: <partition>-<offset>
+USAGE
+  exit 2
+}
+
+# Prints the list answer as a table (needs jq; without it, the JSON as answered).
+dlq_table() {
+  local body=$1
+  if ! command -v jq >/dev/null; then
+    printf '%s\n' "$body"
+    return 0
+  fi
+  jq -r '"\(.total) dead letters; page \(.page) (size \(.size)) shows \(.items | length)"' <<<"$body"
+  {
+    printf 'ID\tDEAD-LETTERED\tORIGINAL\tCE_TYPE\tCE_ID\tREPLAYED\tREASON\n'
+    jq -r '.items[] | [
+        .id,
+        (if .timestamp then .timestamp[0:19] + "Z" else "-" end),
+        "\(.originalTopic // "?")/\(.originalPartition // "?")@\(.originalOffset // "?")",
+        (.ceType // "-"),
+        (.ceId // "-"),
+        (if .replayedAt then .replayedAt[0:19] + "Z" else "-" end),
+        ((.reason // "-") | gsub("[\t\n\r]+"; " ") | .[0:80])
+      ] | @tsv' <<<"$body"
+  } | column -t -s $'\t'
+}
+
+cmd_dlq() {
+  local action=${1:-} svc=${2:-} arg=${3:-} body
+  case $action in
+    list) (($# >= 2 && $# <= 4)) || dlq_usage ;;
+    show | replay) (($# == 3)) || dlq_usage ;;
+    *) dlq_usage ;;
+  esac
+  is_service "$svc" || dlq_usage
+  load_ports
+  case $action in
+    list)
+      local page=${3:-0} size=${4:-50}
+      [[ $page =~ ^[0-9]+$ && $size =~ ^[0-9]+$ ]] || dlq_usage
+      body=$(ops_call GET "$svc" "/api/v1/ops/dead-letters?page=$page&size=$size") || exit 1
+      dlq_table "$body"
+      ;;
+    show)
+      [[ $arg =~ ^[0-9]+-[0-9]+$ ]] || die "ID looks like <partition>-<offset>, e.g. 0-12 (see '$PROG dlq list $svc')"
+      ops_call GET "$svc" "/api/v1/ops/dead-letters/$arg" | json_pretty
+      ;;
+    replay)
+      if [[ $arg == --all ]]; then
+        body=$(ops_call POST "$svc" "/api/v1/ops/dead-letters/replay?all=true") || exit 1
+        if command -v jq >/dev/null; then
+          jq -r '"replayed \(.replayed | length): \([.replayed[].id] | join(" "))",
+            "skipped (their event was replayed before): \(.skipped)",
+            (.notReplayable[] | "not replayable \(.id): \(.reason)"),
+            (if .more then "more remain: run it again" else empty end)' <<<"$body"
+        else
+          printf '%s\n' "$body"
+        fi
+      else
+        [[ $arg =~ ^[0-9]+-[0-9]+$ ]] || die "ID looks like <partition>-<offset>, e.g. 0-12 (see '$PROG dlq list $svc')"
+        ops_call POST "$svc" "/api/v1/ops/dead-letters/$arg/replay" | json_pretty
+      fi
+      ;;
+  esac
+}
+
 main() {
   local cmd=${1:-}
   (($#)) && shift
@@ -824,6 +928,7 @@ main() {
     logs) cmd_logs "$@" ;;
     token) cmd_token "$@" ;;
     seed) cmd_seed "$@" ;;
+    dlq) cmd_dlq "$@" ;;
     -h | --help | help)
       usage
       exit 0

@@ -1,5 +1,6 @@
 package com.acme.rma.platform.consume;
 
+import com.acme.rma.platform.deadletter.DeadLetterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -21,10 +22,12 @@ public class ConsumerStalls {
   private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
   private final MeterRegistry metrics;
+  private final DeadLetterMetrics deadLetters;
   private final Clock clock;
 
-  public ConsumerStalls(MeterRegistry metrics, Clock clock) {
+  public ConsumerStalls(MeterRegistry metrics, DeadLetterMetrics deadLetters, Clock clock) {
     this.metrics = metrics;
+    this.deadLetters = deadLetters;
     this.clock = clock;
   }
 
@@ -45,7 +48,7 @@ public class ConsumerStalls {
   void deadLettered(String channel) {
     register(channel);
     stalls.remove(channel);
-    metrics.counter("rma.dead.letters", "channel", channel).increment();
+    deadLetters.record(channel);
   }
 
   /** The channels stalled right now, by name. */
@@ -62,7 +65,6 @@ public class ConsumerStalls {
               java.util.List.of(io.micrometer.core.instrument.Tag.of("channel", name)),
               stalls,
               s -> s.containsKey(name) ? 1 : 0);
-          metrics.counter("rma.dead.letters", "channel", name);
           metrics.counter("rma.consumer.retries", "channel", name);
           return Boolean.TRUE;
         });

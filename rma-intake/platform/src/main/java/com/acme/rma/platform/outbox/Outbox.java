@@ -3,6 +3,7 @@ package com.acme.rma.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +44,39 @@ public class Outbox {
     event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     event.persist();
     return event.id;
+  }
+
+  /**
+   * Adds an event that already has its CloudEvent identity, e.g. a dead letter put back on its
+   * topic: the same id, source, type, key and data, so consumers' inboxes recognise it. A row of
+   * that id still pending is left to go once; an already published one is sent again (as a new row,
+   * behind everything pending).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void resend(
+      UUID id,
+      String topic,
+      String key,
+      String type,
+      String eventSource,
+      String payload,
+      Instant occurredAt) {
+    EntityManager em = OutboxEvent.getEntityManager();
+    em.createNativeQuery("delete from outbox_event where id = :id and published_at is not null")
+        .setParameter("id", id)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into outbox_event (id, topic, record_key, type, source, payload, occurred_at)"
+                + " values (:id, :topic, :key, :type, :source, :payload, :at)"
+                + " on conflict (id) do nothing")
+        .setParameter("id", id)
+        .setParameter("topic", topic)
+        .setParameter("key", key)
+        .setParameter("type", type)
+        .setParameter("source", eventSource)
+        .setParameter("payload", payload)
+        .setParameter("at", occurredAt.truncatedTo(ChronoUnit.MICROS))
+        .executeUpdate();
   }
 
   private String json(Object payload) {

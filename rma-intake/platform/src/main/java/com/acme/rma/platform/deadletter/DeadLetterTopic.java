@@ -1,0 +1,207 @@
+package com.acme.rma.platform.deadletter;
+
+import com.acme.rma.platform.problem.ProblemException;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the service's dead-letter topic with a plain consumer: partitions assigned by hand, a seek
+ * to exactly the offsets wanted, no consumer group and nothing committed, every call bounded in
+ * time. Records are ordered by partition, then offset (oldest first), so a page is a contiguous
+ * range of offsets and reading it never loads more than the page.
+ */
+@ApplicationScoped
+public class DeadLetterTopic {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Map<String, Object> kafka;
+  private final String topic;
+  private final Duration timeout;
+
+  public DeadLetterTopic(
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      @ConfigProperty(name = "rma.dead-letters.topic") String topic,
+      @ConfigProperty(name = "rma.dead-letters.read-timeout", defaultValue = "10s")
+          Duration timeout) {
+    this.kafka = Map.copyOf(kafka);
+    this.topic = topic;
+    this.timeout = timeout;
+  }
+
+  public String name() {
+    return topic;
+  }
+
+  /** The offsets a partition holds now: {@code [start, end)}. */
+  public record Range(int partition, long start, long end) {
+    public long count() {
+      return Math.max(0, end - start);
+    }
+  }
+
+  /** What one page read found: the records and how many the topic holds in all. */
+  public record Slice(List<DeadLetterRecord> records, long total) {}
+
+  /** How many records the topic holds now (0 when it does not exist yet). */
+  public long count() {
+    try (KafkaConsumer<byte[], byte[]> consumer = open(1)) {
+      return ranges(consumer).stream().mapToLong(Range::count).sum();
+    } catch (KafkaException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Records {@code [from, from + size)} in partition-then-offset order. */
+  public Slice page(long from, int size) {
+    long deadline = deadline();
+    try (KafkaConsumer<byte[], byte[]> consumer = open(size)) {
+      List<Range> ranges = ranges(consumer);
+      long total = ranges.stream().mapToLong(Range::count).sum();
+      List<DeadLetterRecord> records = new ArrayList<>();
+      long skip = from;
+      for (Range range : ranges) {
+        int wanted = size - records.size();
+        if (wanted == 0) {
+          break;
+        }
+        if (skip >= range.count()) {
+          skip -= range.count();
+          continue;
+        }
+        long start = range.start() + skip;
+        skip = 0;
+        long end = Math.min(range.end(), start + wanted);
+        records.addAll(fetch(consumer, range.partition(), start, end, deadline));
+      }
+      return new Slice(records, total);
+    } catch (KafkaException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** The record at that place, if the topic holds it. */
+  public Optional<DeadLetterRecord> read(int partition, long offset) {
+    long deadline = deadline();
+    try (KafkaConsumer<byte[], byte[]> consumer = open(1)) {
+      Optional<Range> range =
+          ranges(consumer).stream().filter(r -> r.partition() == partition).findFirst();
+      if (range.isEmpty() || offset < range.get().start() || offset >= range.get().end()) {
+        return Optional.empty();
+      }
+      return fetch(consumer, partition, offset, offset + 1, deadline).stream()
+          .filter(r -> r.offset() == offset)
+          .findFirst();
+    } catch (KafkaException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Walks the topic in order, at most {@code maxRecords} records, handing each to {@code visitor}
+   * until it answers false. Returns whether the walk stopped before the end of the topic.
+   */
+  public boolean scan(long maxRecords, Predicate<DeadLetterRecord> visitor) {
+    long deadline = deadline();
+    long budget = maxRecords;
+    try (KafkaConsumer<byte[], byte[]> consumer = open(200)) {
+      List<Range> ranges = ranges(consumer);
+      for (Range range : ranges) {
+        long start = range.start();
+        while (start < range.end()) {
+          if (budget <= 0) {
+            return true;
+          }
+          long end = Math.min(range.end(), start + Math.min(200, budget));
+          for (DeadLetterRecord record : fetch(consumer, range.partition(), start, end, deadline)) {
+            budget--;
+            if (!visitor.test(record)) {
+              return true;
+            }
+          }
+          start = end;
+        }
+      }
+      return false;
+    } catch (KafkaException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private List<Range> ranges(KafkaConsumer<byte[], byte[]> consumer) {
+    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+    if (infos == null || infos.isEmpty()) {
+      return List.of();
+    }
+    List<TopicPartition> partitions =
+        infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    // assigned first: the consumer keeps the offsets it looks up only for its own partitions
+    consumer.assign(partitions);
+    Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, timeout);
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+    return partitions.stream()
+        .map(tp -> new Range(tp.partition(), starts.get(tp), ends.get(tp)))
+        .sorted(Comparator.comparingInt(Range::partition))
+        .toList();
+  }
+
+  /** Records of one partition in {@code [from, to)}, polling until the position reaches to. */
+  private List<DeadLetterRecord> fetch(
+      KafkaConsumer<byte[], byte[]> consumer, int partition, long from, long to, long deadline) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    consumer.assign(List.of(tp));
+    consumer.seek(tp, from);
+    List<DeadLetterRecord> found = new ArrayList<>();
+    long position = from;
+    while (position < to) {
+      if (System.nanoTime() > deadline) {
+        throw new KafkaException(
+            "reading " + tp + " [" + from + ", " + to + ") took longer than " + timeout);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(tp)) {
+        if (record.offset() >= from && record.offset() < to) {
+          found.add(new DeadLetterRecord(record));
+        }
+      }
+      position = consumer.position(tp, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    }
+    return found;
+  }
+
+  private KafkaConsumer<byte[], byte[]> open(int maxRecords) {
+    Map<String, Object> props = new HashMap<>(kafka);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.max(1, maxRecords)));
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private long deadline() {
+    return System.nanoTime() + timeout.toNanos();
+  }
+
+  private ProblemException unavailable(KafkaException e) {
+    return ProblemException.unavailable(
+        "The dead-letter topic " + topic + " cannot be read now: " + e.getMessage(), 5);
+  }
+}
