@@ -372,9 +372,11 @@ public class RequestRma {
       if (e.status == Reservation.Status.COMMITTED) {
         return replay(command, hash).orElseThrow(() -> e); // a concurrent retry stored it
       }
-      // the reconciler gave it up meanwhile (this request outlived the grace period): its lock is
-      // being released, so nothing may be stored under it; a retry starts over with a new number
+      // the reconciler gave it up meanwhile (this request outlived the grace period): nothing may
+      // be stored under it, and its lock goes too — also one this request applied after the
+      // registry consumed the abandonment; a retry starts over with a new number
       LOG.warnf("%s was given up while its request was still running; answering 503", rmaNumber);
+      lock.ifPresent(l -> release(command, rmaNumber));
       return new Outcome.RegistryUnavailable(retryAfterSeconds);
     } catch (RmaStore.OpenRmaExistsException e) {
       giveBack(command, rmaNumber, lock);
