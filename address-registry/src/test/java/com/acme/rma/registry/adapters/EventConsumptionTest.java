@@ -112,6 +112,29 @@ class EventConsumptionTest {
   }
 
   @Test
+  void intakesAbandonedReservationReleasesTheLockTakenForTheNumberThatNeverBecameAnRma()
+      throws Exception {
+    String serial = registeredSite();
+    String phantom = unique("RMA-2026");
+    lock(serial, phantom);
+
+    String id = newId();
+    ended("rma.reservation.abandoned.v1", id, phantom, serial, phantom);
+    awaitProcessed(id);
+    as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock", nullValue());
+
+    // the appliance can be locked again, for the RMA the retry makes
+    String next = unique("RMA-2026");
+    lock(serial, next);
+    awaitProcessed(ended("rma.reservation.abandoned.v1", newId(), phantom, serial, phantom));
+    as(TestTokens.ops())
+        .get("/api/v1/sites/" + serial)
+        .then()
+        .body("lock.rmaNumber", equalTo(next));
+    assertEquals(4, events.siteChanges(serial).size(), "registration, lock, release, lock");
+  }
+
+  @Test
   void otherLifecycleTypesAreIgnored() throws Exception {
     String serial = registeredSite();
     String rma = unique("RMA-2026");

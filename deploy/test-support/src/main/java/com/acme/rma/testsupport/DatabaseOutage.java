@@ -35,6 +35,16 @@ public final class DatabaseOutage implements AutoCloseable {
     this.password = password;
   }
 
+  /** Takes the running service's own database (its {@code quarkus.datasource.*}) down now. */
+  public static DatabaseOutage begin() {
+    org.eclipse.microprofile.config.Config config =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    return begin(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+  }
+
   /** Takes the database of {@code jdbcUrl} down now. */
   public static DatabaseOutage begin(String jdbcUrl, String user, String password) {
     Matcher m = URL.matcher(jdbcUrl);

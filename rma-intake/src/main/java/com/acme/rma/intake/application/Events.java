@@ -25,6 +25,12 @@ public final class Events {
   public static final String RMA_CANCELLED = "rma.cancelled.v1";
   public static final String RMA_CLOSED = "rma.closed.v1";
 
+  /**
+   * An RMA number reserved for a Gold Plus request never became an RMA (an addition to the
+   * contract's list): the registry releases the lock it may hold for that number.
+   */
+  public static final String RESERVATION_ABANDONED = "rma.reservation.abandoned.v1";
+
   private Events() {}
 
   /** {@code rma.entitlement.changed.v1}, keyed by serial number (compacted topic). */
@@ -94,4 +100,11 @@ public final class Events {
 
   /** {@code rma.cancelled.v1} and {@code rma.closed.v1}, keyed by RMA number. */
   public record RmaEnded(String rmaNumber, String serialNumber, Instant at) {}
+
+  /**
+   * {@code rma.reservation.abandoned.v1}, keyed by the reserved RMA number: no RMA with this number
+   * exists or ever will; a lock held for it is released. {@code at} is when intake gave up.
+   */
+  public record ReservationAbandoned(
+      String rmaNumber, String serialNumber, Instant reservedAt, Instant at) {}
 }

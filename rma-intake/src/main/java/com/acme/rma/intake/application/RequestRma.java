@@ -10,6 +10,7 @@ import com.acme.rma.intake.domain.Coverage;
 import com.acme.rma.intake.domain.Entitlement;
 import com.acme.rma.intake.domain.Issuance;
 import com.acme.rma.intake.domain.LevelDecision;
+import com.acme.rma.intake.domain.Reservation;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaNumber;
 import com.acme.rma.intake.domain.RmaStatus;
@@ -42,8 +43,11 @@ import org.jboss.logging.Logger;
  * registry's lock and eligibility; where to ship. Then the RMA, its idempotency key and (when
  * issued now) its {@code rma.authorized.v1} are stored in one transaction.
  *
- * <p>A failure leaves nothing behind: the registry lock taken for a request that does not end in a
- * stored RMA is released again (best effort, logged when that fails).
+ * <p>A Gold Plus request reserves its RMA number under the idempotency key before the registry
+ * locks the site for it: a retry with the same key reuses the number (and the lock), a refused
+ * request gives the lock back and forgets the reservation, and a request that failed otherwise
+ * leaves the reservation for the retry or for {@link ReconcileLockReservations}, which releases its
+ * lock.
  */
 @ApplicationScoped
 public class RequestRma {
@@ -105,6 +109,7 @@ public class RequestRma {
   private final EntitlementStore entitlements;
   private final RmaStore rmas;
   private final IdempotencyStore keys;
+  private final ReservationStore reservations;
   private final SiteRegistry registry;
   private final Outbox outbox;
   private final Clock clock;
@@ -119,6 +124,7 @@ public class RequestRma {
       EntitlementStore entitlements,
       RmaStore rmas,
       IdempotencyStore keys,
+      ReservationStore reservations,
       SiteRegistry registry,
       Outbox outbox,
       Clock clock,
@@ -129,6 +135,7 @@ public class RequestRma {
     this.entitlements = entitlements;
     this.rmas = rmas;
     this.keys = keys;
+    this.reservations = reservations;
     this.registry = registry;
     this.outbox = outbox;
     this.clock = clock;
@@ -197,22 +204,39 @@ public class RequestRma {
         requested,
         LevelDecision.asRequested(requested),
         to.address(),
+        Optional.empty(),
         Optional.empty());
   }
 
+  /**
+   * Gold Plus: the RMA number is reserved under the idempotency key (committed) before the registry
+   * is asked to lock the site for it, so that a lock the registry applies after this request gave
+   * up belongs to a number a retry with the same key reuses (the lock call is idempotent per
+   * number), and one no retry claims is released by {@link ReconcileLockReservations}.
+   */
   private Outcome requestGoldPlus(Command command, String hash, Instant now) {
-    String rmaNumber = RmaNumber.of(now, rmas.nextSequence());
+    Reservation reservation = reserve(command, hash, now);
+    if (!reservation.isFor(hash)) {
+      return new Outcome.KeyReused(); // the key is in use by a request with another body
+    }
+    if (reservation.status() == Reservation.Status.COMMITTED) {
+      return replay(command, hash)
+          .orElseThrow(() -> new IllegalStateException(reservation.rmaNumber() + " has no key"));
+    }
+    String rmaNumber = reservation.rmaNumber();
     SiteRegistry.LockOutcome locked;
     try {
       locked = lock(command, rmaNumber);
     } catch (SiteRegistry.UnavailableException e) {
-      LOG.warnf("address-registry unavailable for %s: %s", command.serialNumber(), e.getMessage());
-      // a lock call that timed out may still have been applied: give it back
-      release(command, rmaNumber);
+      // the lock may still have been applied: it is for the reserved number, which a retry with
+      // the same key reuses; without a retry the reconciler releases it after the grace period
+      LOG.warnf(
+          "address-registry unavailable for %s (%s stays reserved for a retry): %s",
+          command.serialNumber(), rmaNumber, e.getMessage());
       return new Outcome.RegistryUnavailable(retryAfterSeconds);
     }
     if (locked instanceof SiteRegistry.LockOutcome.HeldBy held) {
-      // a concurrent retry of this very request may have won: answer it as a replay then
+      forget(rmaNumber); // no lock was taken for it: the key is not used up
       return replay(command, hash).orElseGet(() -> new Outcome.AlreadyOpen(held.rmaNumber()));
     }
     Optional<SiteLock> lock =
@@ -223,25 +247,63 @@ public class RequestRma {
     ShipToDecision shipTo =
         ShipToDecision.decide(lock.map(SiteLock::address).orElse(null), command.shipTo());
     if (shipTo instanceof ShipToDecision.Required) {
-      release(command, lock);
+      giveBack(command, rmaNumber, lock);
       return new Outcome.ShipToRequired();
     }
     if (shipTo instanceof ShipToDecision.ChangeNotAccepted refused) {
-      release(command, lock);
+      giveBack(command, rmaNumber, lock);
       return new Outcome.AddressChangeNotAccepted(refused.registered());
     }
     Address address = ((ShipToDecision.ShipTo) shipTo).address();
-    return store(command, hash, rmaNumber, now, ServiceLevel.GOLD_PLUS, level, address, lock);
+    return store(
+        command,
+        hash,
+        rmaNumber,
+        now,
+        ServiceLevel.GOLD_PLUS,
+        level,
+        address,
+        lock,
+        Optional.of(reservation));
+  }
+
+  /**
+   * The key's live reservation, made by an earlier attempt, or a new one with a new number —
+   * committed before the registry is asked, so that it outlives this request whatever happens.
+   */
+  private Reservation reserve(Command command, String hash, Instant now) {
+    Optional<Reservation> live =
+        reservations.findLive(command.partnerId(), command.idempotencyKey());
+    if (live.isPresent()) {
+      return live.get();
+    }
+    Reservation fresh =
+        Reservation.reserve(
+            RmaNumber.of(now, rmas.nextSequence()),
+            command.partnerId(),
+            command.idempotencyKey(),
+            hash,
+            command.serialNumber(),
+            now);
+    if (QuarkusTransaction.requiringNew().call(() -> reservations.insert(fresh))) {
+      return fresh;
+    }
+    // a concurrent attempt with the same key reserved first: share its number
+    return reservations
+        .findLive(command.partnerId(), command.idempotencyKey())
+        .orElseThrow(() -> new IllegalStateException("a concurrent reservation vanished"));
   }
 
   /**
    * Locks the site; a lock still held by an RMA that is already closed or cancelled here (the
-   * registry has not yet consumed that event) is released first, then the lock is asked again.
+   * registry has not yet consumed that event), or by a number whose reservation was abandoned (its
+   * {@code rma.reservation.abandoned.v1} is not consumed yet), is released first, then the lock is
+   * asked again.
    */
   private SiteRegistry.LockOutcome lock(Command command, String rmaNumber) {
     SiteRegistry.LockOutcome outcome =
         registry.lock(command.serialNumber(), rmaNumber, command.authorization());
-    if (outcome instanceof SiteRegistry.LockOutcome.HeldBy held && isOver(held.rmaNumber())) {
+    if (outcome instanceof SiteRegistry.LockOutcome.HeldBy held && isStale(held.rmaNumber())) {
       LOG.infof("releasing the stale lock of %s on %s", held.rmaNumber(), command.serialNumber());
       registry.release(command.serialNumber(), held.rmaNumber(), command.authorization());
       outcome = registry.lock(command.serialNumber(), rmaNumber, command.authorization());
@@ -249,8 +311,15 @@ public class RequestRma {
     return outcome;
   }
 
-  private boolean isOver(String rmaNumber) {
-    return rmas.find(rmaNumber).map(rma -> !rma.status().isOpen()).orElse(false);
+  private boolean isStale(String rmaNumber) {
+    Optional<Rma> rma = rmas.find(rmaNumber);
+    if (rma.isPresent()) {
+      return !rma.get().status().isOpen();
+    }
+    return reservations
+        .find(rmaNumber)
+        .map(r -> r.status() == Reservation.Status.ABANDONED)
+        .orElse(false);
   }
 
   private Outcome store(
@@ -261,7 +330,8 @@ public class RequestRma {
       ServiceLevel requested,
       LevelDecision level,
       Address shipTo,
-      Optional<SiteLock> lock) {
+      Optional<SiteLock> lock,
+      Optional<Reservation> reservation) {
     Issuance issuance = Issuance.decide(level.serviceLevel(), now, supportHours);
     Sla sla =
         Sla.forLevel(level.serviceLevel(), issuance.clockStart(), supportHours, goldPlusDelivery);
@@ -285,8 +355,11 @@ public class RequestRma {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
+                Optional<Reservation> held =
+                    reservation.isPresent() ? claimReservation(rmaNumber) : Optional.empty();
                 rmas.insert(rma);
                 keys.save(command.partnerId(), command.idempotencyKey(), hash, rma, now);
+                held.ifPresent(r -> reservations.update(r.commit(now)));
                 if (rma.status() == RmaStatus.AUTHORIZED) {
                   outbox.add(
                       Events.LIFECYCLE_TOPIC,
@@ -295,36 +368,81 @@ public class RequestRma {
                       Events.RmaAuthorized.of(rma));
                 }
               });
+    } catch (ReservationSettledException e) {
+      if (e.status == Reservation.Status.COMMITTED) {
+        return replay(command, hash).orElseThrow(() -> e); // a concurrent retry stored it
+      }
+      // the reconciler gave it up meanwhile (this request outlived the grace period): nothing may
+      // be stored under it, and its lock goes too — also one this request applied after the
+      // registry consumed the abandonment; a retry starts over with a new number
+      LOG.warnf("%s was given up while its request was still running; answering 503", rmaNumber);
+      lock.ifPresent(l -> release(command, rmaNumber));
+      return new Outcome.RegistryUnavailable(retryAfterSeconds);
     } catch (RmaStore.OpenRmaExistsException e) {
-      release(command, lock);
+      giveBack(command, rmaNumber, lock);
       return replay(command, hash)
           .orElseGet(
               () ->
                   new Outcome.AlreadyOpen(
                       rmas.findOpen(command.serialNumber()).map(Rma::rmaNumber).orElse(null)));
     } catch (IdempotencyStore.KeyTakenException e) {
-      release(command, lock);
-      return replay(command, hash).orElseThrow(() -> e);
-    } catch (RuntimeException e) {
-      release(command, lock);
-      throw e;
+      Outcome replayed = replay(command, hash).orElseThrow(() -> e);
+      if (!(replayed instanceof Outcome.Replayed r && r.rma().rmaNumber().equals(rmaNumber))) {
+        giveBack(command, rmaNumber, lock); // never the lock of the RMA that was stored
+      }
+      return replayed;
     }
+    // any other failure (the database went away, a crash): the lock stays with the reserved
+    // number, which a retry with the same key reuses or the reconciler releases
     return new Outcome.Created(rma);
   }
 
-  /** Compensation: gives back a lock taken for a request that stored nothing. */
-  private void release(Command command, Optional<SiteLock> lock) {
-    lock.ifPresent(l -> release(command, l.rmaNumber()));
+  /** Locks the reservation for the RMA's transaction; it must still be pending. */
+  private Optional<Reservation> claimReservation(String rmaNumber) {
+    Reservation current =
+        reservations
+            .findForUpdate(rmaNumber)
+            .orElseThrow(() -> new ReservationSettledException(Reservation.Status.ABANDONED));
+    if (current.status() != Reservation.Status.PENDING) {
+      throw new ReservationSettledException(current.status());
+    }
+    return Optional.of(current);
   }
 
-  private void release(Command command, String rmaNumber) {
+  /** The reservation was committed or abandoned by someone else before this request stored it. */
+  private static final class ReservationSettledException extends RuntimeException {
+    private final Reservation.Status status;
+
+    ReservationSettledException(Reservation.Status status) {
+      super("the reservation is already " + status);
+      this.status = status;
+    }
+  }
+
+  /**
+   * Compensation for a refused request: gives back the lock it took and forgets its reservation, so
+   * that the key is not used up. When the release fails, the reservation stays and the reconciler
+   * releases the lock after the grace period.
+   */
+  private void giveBack(Command command, String rmaNumber, Optional<SiteLock> lock) {
+    if (lock.isEmpty() || release(command, rmaNumber)) {
+      forget(rmaNumber);
+    }
+  }
+
+  private void forget(String rmaNumber) {
+    QuarkusTransaction.requiringNew().run(() -> reservations.deletePending(rmaNumber));
+  }
+
+  private boolean release(Command command, String rmaNumber) {
     try {
       registry.release(command.serialNumber(), rmaNumber, command.authorization());
+      return true;
     } catch (RuntimeException e) {
-      LOG.errorf(
-          "could not release a lock %s may hold on %s (%s): if it does, release it with DELETE"
-              + " /api/v1/sites/%s/lock/%s",
-          rmaNumber, command.serialNumber(), e.getMessage(), command.serialNumber(), rmaNumber);
+      LOG.warnf(
+          "could not release the lock %s may hold on %s (%s): the reconciler releases it",
+          rmaNumber, command.serialNumber(), e.getMessage());
+      return false;
     }
   }
 

@@ -25,6 +25,9 @@ public interface IntakeConfig {
   @WithDefault("1s")
   Duration issueInterval();
 
+  /** The reconciler of RMA numbers reserved for Gold Plus locks that never became an RMA. */
+  LockReconcile lockReconcile();
+
   /** Calls to the address-registry. */
   interface Registry {
     @WithDefault("1s")
@@ -54,5 +57,24 @@ public interface IntakeConfig {
      */
     @WithDefault("PT4H")
     Duration deliveryTarget();
+  }
+
+  /** {@code rma.intake.lock-reconcile.*}: see {@code ReconcileLockReservations}. */
+  interface LockReconcile {
+    /**
+     * Grace period after which a reservation that is still pending is given up and its lock
+     * released. Must exceed the longest a request can take with it (the registry's timeouts times
+     * its attempts, plus the commit), so that a request still under way is never overtaken.
+     */
+    @WithDefault("PT2M")
+    Duration after();
+
+    /** How often the reconciler runs. */
+    @WithDefault("30s")
+    Duration every();
+
+    /** At most this many reservations are given up per run (the rest wait for the next run). */
+    @WithDefault("500")
+    int maxPerRun();
   }
 }

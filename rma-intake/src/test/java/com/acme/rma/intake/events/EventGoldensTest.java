@@ -97,4 +97,15 @@ class EventGoldensTest {
         new Events.RmaEnded(
             "RMA-2026-000042", "NSX-GP-0001", Instant.parse("2026-05-01T04:10:00Z")));
   }
+
+  @Test
+  void reservationAbandonedMatchesItsGolden() throws Exception {
+    assertGolden(
+        Events.RESERVATION_ABANDONED,
+        new Events.ReservationAbandoned(
+            "RMA-2026-000042",
+            "NSX-GP-0001",
+            Instant.parse("2026-05-01T01:00:00Z"),
+            Instant.parse("2026-05-01T01:02:00Z")));
+  }
 }

@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the address-registry's lock API on a free port, with the real registry's lock
- * semantics (idempotent per RMA, 409 naming the holder, 404 for an unregistered site). Tests
- * program each serial number's site over HTTP ({@link RegistryStubClient}) — plain HTTP, so the
- * stub and the tests need not share a class loader — and read back the calls it received.
+ * semantics (idempotent per RMA, 409 naming the holder, 404 for an unregistered site). A site may
+ * be programmed to fail ({@code failures}: that many 503s), to answer slowly before locking ({@code
+ * delayMillis}) or to lock and then answer too late ({@code lateMillis}). Tests program each serial
+ * number's site over HTTP ({@link RegistryStubClient}) — plain HTTP, so the stub and the tests need
+ * not share a class loader — and read back the calls it received.
  */
 public class RegistryStub implements QuarkusTestResourceLifecycleManager {
 
@@ -117,6 +119,7 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         return;
       }
       String rmaNumber = (String) json.readValue(body, Map.class).get("rmaNumber");
+      Map<String, Object> lock = new LinkedHashMap<>();
       synchronized (site) {
         Object holder = site.get("holder");
         if (holder != null && !holder.equals(rmaNumber)) {
@@ -127,7 +130,6 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
           site.put("holder", rmaNumber);
           site.put("lockedAt", Instant.now().toString());
         }
-        Map<String, Object> lock = new LinkedHashMap<>();
         lock.put("serialNumber", serial);
         lock.put("rmaNumber", rmaNumber);
         lock.put("lockedAt", site.get("lockedAt"));
@@ -140,8 +142,17 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         goldPlus.put("reason", site.get("reason"));
         goldPlus.put("effectiveFrom", site.get("effectiveFrom"));
         lock.put("goldPlus", goldPlus);
-        answer(exchange, 200, lock);
       }
+      long late = ((Number) site.getOrDefault("lateMillis", 0)).longValue();
+      if (late > 0) {
+        try {
+          TimeUnit.MILLISECONDS.sleep(late); // the lock is applied, its answer comes too late
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      answer(exchange, 200, lock);
     }
   }
 

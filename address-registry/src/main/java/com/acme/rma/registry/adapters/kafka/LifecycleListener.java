@@ -14,8 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Releases an RMA's address lock when {@code rma.lifecycle} says the RMA was closed or cancelled.
- * Other types on the topic are ignored; a release for an RMA that holds nothing changes nothing.
+ * Releases an RMA's address lock when {@code rma.lifecycle} says the RMA was closed or cancelled,
+ * or that intake abandoned the RMA number it had reserved for the lock ({@code
+ * rma.reservation.abandoned.v1}: a request that failed after the lock was applied). Other types on
+ * the topic are ignored; a release for an RMA that holds nothing changes nothing.
  */
 @ApplicationScoped
 public class LifecycleListener {
@@ -23,7 +25,13 @@ public class LifecycleListener {
   static final String CLOSED = "rma.closed.v1";
   static final String CANCELLED = "rma.cancelled.v1";
 
-  /** {@code rma.closed.v1} and {@code rma.cancelled.v1}: {@code {rmaNumber, serialNumber, at}}. */
+  /** Intake gave up an RMA number it reserved for a lock: the number never becomes an RMA. */
+  static final String RESERVATION_ABANDONED = "rma.reservation.abandoned.v1";
+
+  /**
+   * {@code rma.closed.v1}, {@code rma.cancelled.v1} and {@code rma.reservation.abandoned.v1}: at
+   * least {@code {rmaNumber, serialNumber, at}}.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RmaEnded(
       @NotBlank @Size(max = 64) String rmaNumber, String serialNumber, Instant at) {}
@@ -45,7 +53,9 @@ public class LifecycleListener {
   }
 
   void apply(InboundEvent event) {
-    if (!CLOSED.equals(event.type()) && !CANCELLED.equals(event.type())) {
+    if (!CLOSED.equals(event.type())
+        && !CANCELLED.equals(event.type())
+        && !RESERVATION_ABANDONED.equals(event.type())) {
       return; // rma.authorized.v1 and anything else: nothing for the registry
     }
     RmaEnded ended = inbox.read(event, RmaEnded.class);

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,6 +33,10 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   @Inject SecurityIdentity identity;
+
+  /** The {@code Retry-After} of a 503 answered while the service's database is unreachable. */
+  @ConfigProperty(name = "rma.problem.database-retry-after-seconds", defaultValue = "5")
+  int databaseRetryAfterSeconds;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
@@ -129,6 +134,9 @@ public class ProblemMappers {
       }
     }
     int status = e.getResponse().getStatus();
+    if (status >= 500 && DatabaseUnavailable.isCause(e)) {
+      return unexpected(e);
+    }
     if (status >= 500) {
       LOG.error("request failed", e);
       return respond(internalError());
@@ -138,8 +146,21 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      // a known outage, not a bug: one line, no trace (the pool and Hibernate log the cause)
+      LOG.warnf("database unavailable, answering 503: %s", e.getMessage());
+      return problem(databaseUnavailable(databaseRetryAfterSeconds));
+    }
     LOG.error("unexpected failure while handling a request", e);
     return respond(internalError());
+  }
+
+  /** 503 {@code DEPENDENCY_UNAVAILABLE} with {@code Retry-After}: the database is unreachable. */
+  public static ProblemException databaseUnavailable(int retryAfterSeconds) {
+    return ProblemException.unavailable(
+        "The service's database cannot be reached right now; nothing was stored. Retry later"
+            + " (with the same Idempotency-Key where there is one).",
+        retryAfterSeconds);
   }
 
   public static Response respond(Problem problem) {
