@@ -295,6 +295,8 @@ public class Faults {
     final AtomicInteger e5xx = new AtomicInteger();
     final AtomicInteger retried503 = new AtomicInteger();
     final AtomicInteger connRetried = new AtomicInteger();
+    final AtomicInteger timeouts = new AtomicInteger();
+    final AtomicInteger conflictRetried = new AtomicInteger();
     final AtomicInteger answered = new AtomicInteger();
     final AtomicInteger carrierRefused = new AtomicInteger();
     final Map<String, AtomicInteger> fiveXxCodes = new ConcurrentHashMap<>();
@@ -304,7 +306,12 @@ public class Faults {
     final AtomicInteger entitlementFollowersApplied = new AtomicInteger();
     KafkaProducer<String, String> producer;
     final long started = System.nanoTime();
+    final StringBuilder phases = new StringBuilder();
     final String prefix;
+
+    long elapsed() {
+      return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+    }
 
     Scenario(String name) throws IOException {
       this.name = name;
@@ -319,11 +326,14 @@ public class Faults {
       producer = new KafkaProducer<>(kafkaProps());
       try {
         prepare();
+        phases.append("prepare ").append(elapsed()).append(" s");
         Thread injector = load();
         if (injector != null) {
           injector.join(TimeUnit.SECONDS.toMillis(600));
         }
+        phases.append(", load+fault ").append(elapsed()).append(" s");
         settle();
+        phases.append(", settled ").append(elapsed()).append(" s");
         return audit(dlqStart);
       } finally {
         producer.close(Duration.ofSeconds(10));
@@ -563,12 +573,16 @@ public class Faults {
           };
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(requestDeadline);
       String last = "no answer";
+      int conflicts = 0;
       while (System.nanoTime() < deadline) {
         Answer a;
         try {
           a = call("POST", INTAKE + "/api/v1/rmas", tokens.get(r.partner), body, Map.of("Idempotency-Key", r.key));
         } catch (IOException e) {
           connRetried.incrementAndGet();
+          if (e instanceof java.net.http.HttpTimeoutException) {
+            timeouts.incrementAndGet();
+          }
           last = e.getClass().getSimpleName();
           sleep(1000);
           continue;
@@ -593,7 +607,15 @@ public class Faults {
           sleep(1000); // a client retries with the same key
           continue;
         }
-        r.finalFailure = a.status() + " " + parse(a.body()).path("code").asText(a.body());
+        String code = parse(a.body()).path("code").asText(a.body());
+        if (a.status() == 409 && "RMA_ALREADY_OPEN".equals(code) && conflicts++ < 3) {
+          // our own earlier attempt (timed out, or cut by a fault) may still be committing:
+          // the same key again must end in that RMA
+          conflictRetried.incrementAndGet();
+          sleep(2000);
+          continue;
+        }
+        r.finalFailure = a.status() + " " + code;
         return;
       }
       r.finalFailure = "no 201 within " + requestDeadline + " s (last: " + last + ")";
@@ -726,7 +748,7 @@ public class Faults {
     // -------------------------------------------------- poison records
 
     /**
-     * Poison scenario: nine RMAs without a carrier plan get one: three are cancelled (the valid
+     * Poison scenario: nine RMAs (Gold Plus in Japan or Gold) get another carrier plan: three are cancelled (the valid
      * rma.cancelled.v1 follows a poison on rma.lifecycle), three shipped over REST (the valid
      * dispatch.shipment.shipped.v1 follows a poison on dispatch.shipments), three shipped over
      * Kafka (the valid carrier record follows a poison on logistics.carrier-events). Entitlement
@@ -736,13 +758,8 @@ public class Faults {
       int from = (int) Math.floor(rmas * injectAt);
       List<Rma> free = new ArrayList<>();
       for (Rma r : all) {
-        if (r.index >= from && r.plan == Plan.NONE && r.kind == Kind.GOLD_PLUS_JP) {
-          free.add(r);
-        }
-      }
-      for (Rma r : all) {
-        if (r.index >= from && r.plan == Plan.NONE && r.kind == Kind.GOLD) {
-          free.add(r);
+        if (r.index >= from && (r.kind == Kind.GOLD_PLUS_JP || r.kind == Kind.GOLD)) {
+          free.add(r); // its carrier plan is replaced by the poison follower's
         }
       }
       Plan[] plans = {Plan.CANCEL, Plan.REST_SHIP, Plan.KAFKA_SHIP};
@@ -1148,8 +1165,11 @@ public class Faults {
       List<String> detail = new ArrayList<>();
       detail.add(
           String.format(
-              "requests %d (201: %d), queued %d, connection retries %d, carrier events refused %d, alerts %d, dlq: %d poison, %d other runs",
-              all.size(), issued.size(), queued, connRetried.get(), carrierRefused.get(), alertCount, dlqPoison, dlqForeign));
+              "requests %d (201: %d), queued %d, retries: %d connection (%d timeouts), %d after 409 RMA_ALREADY_OPEN;"
+                  + " carrier events refused %d, alerts %d, dlq: %d poison, %d other runs",
+              all.size(), issued.size(), queued, connRetried.get(), timeouts.get(), conflictRetried.get(),
+              carrierRefused.get(), alertCount, dlqPoison, dlqForeign));
+      detail.add("timeline: " + phases + ", audited " + seconds + " s");
       if (poison) {
         detail.add(String.format("poison: %d records sent, %d expected dead letters missing", poisons.size(), poisonMisrouted));
       }

@@ -147,7 +147,7 @@ compile_driver() {
 
 driver() {
   "$JAVA" -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2-tools.properties" \
+    -Dlog4j2.configurationFile="$HERE/log4j2.properties" \
     -cp "$WORK/classes:$KAFKA_LIB/*" "$@"
 }
 
