@@ -709,7 +709,7 @@ component_usage() {
 }
 
 cmd_component() {
-  local action=$1 name pid services=()
+  local action=$1 name pid services=() pids=()
   shift
   (($#)) || component_usage "$action"
   for name in "$@"; do
@@ -744,12 +744,13 @@ cmd_component() {
         *)
           if pid=$(live_pid "$PID_DIR/$name.pid" "$(service_jar "$name")"); then
             log "$name: stopping pid $pid"
-            stop_pids "$STOP_TIMEOUT" "$pid"
+            pids+=("$pid")
           fi
-          rm -f "$PID_DIR/$name.pid"
           ;;
       esac
     done
+    stop_pids "$STOP_TIMEOUT" "${pids[@]}" # the services side by side
+    for name in "$@"; do is_service "$name" && rm -f "$PID_DIR/$name.pid"; done
   fi
   if [[ $action == start || $action == restart ]]; then
     for name in "$@"; do
