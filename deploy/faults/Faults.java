@@ -616,9 +616,23 @@ public class Faults {
           continue;
         }
         r.finalFailure = a.status() + " " + code;
+        String named = parse(a.body()).path("rmaNumber").asText(null);
+        if ("RMA_ALREADY_OPEN".equals(code) && named != null && rmaMissing(named)) {
+          r.finalFailure += " naming an RMA intake does not have (a phantom lock)";
+        }
         return;
       }
       r.finalFailure = "no 201 within " + requestDeadline + " s (last: " + last + ")";
+    }
+
+    boolean rmaMissing(String number) {
+      try {
+        return call("GET", INTAKE + "/api/v1/rmas/" + number, tokens.get("ops"), null, Map.of()).status() == 404;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     static int parseIntOr(String s, int fallback) {
