@@ -182,6 +182,32 @@ public class Faults {
     }
   }
 
+  static final List<String> GROUPS = List.of("rma-intake", "address-registry", "rma-dispatch", "sla-monitor");
+  static org.apache.kafka.clients.admin.Admin admin;
+
+  /**
+   * Sum of the committed offsets of the services' consumer groups: while it moves, the pipeline
+   * is still working (e.g. through a replayed backlog), so the settle wait goes on. -1 if unknown.
+   */
+  static synchronized long consumerProgress() {
+    try {
+      if (admin == null) {
+        admin = org.apache.kafka.clients.admin.Admin.create(kafkaProps());
+      }
+      long sum = 0;
+      for (String g : GROUPS) {
+        for (var o : admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).values()) {
+          if (o != null) {
+            sum += o.offset();
+          }
+        }
+      }
+      return sum;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
   static String header(ConsumerRecord<String, String> r, String name) {
     Header h = r.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
@@ -337,6 +363,9 @@ public class Faults {
         return audit(dlqStart);
       } finally {
         producer.close(Duration.ofSeconds(10));
+        if (admin != null) {
+          admin.close(Duration.ofSeconds(5));
+        }
       }
     }
 
@@ -449,13 +478,13 @@ public class Faults {
                   Thread inj = injector.get();
                   boolean loadDone =
                       !submitting.get() && inFlight.get() == 0 && (inj == null || !inj.isAlive());
-                  long pending = pendingCarrier.get();
+                  long pending = pendingCarrier.get() * 1_000_000_007L + consumerProgress();
                   if (pending != lastPending || (loadDone && !wasDone)) {
                     lastPending = pending;
                     lastProgress = System.nanoTime();
                   }
                   wasDone = loadDone;
-                  if (loadDone && pending == 0) {
+                  if (loadDone && pendingCarrier.get() == 0) {
                     return;
                   }
                   if (loadDone
@@ -857,6 +886,7 @@ public class Faults {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settleMax);
       long lastProgress = System.nanoTime();
       int lastComplete = -1;
+      long lastMoved = -2;
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         while (true) {
@@ -877,8 +907,10 @@ public class Faults {
           if (complete == issued().size()) {
             return;
           }
-          if (complete != lastComplete) {
+          long moved = consumerProgress();
+          if (complete != lastComplete || moved != lastMoved) {
             lastComplete = complete;
+            lastMoved = moved;
             lastProgress = System.nanoTime();
           }
           if (System.nanoTime() > deadline || System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(settleIdle)) {

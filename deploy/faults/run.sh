@@ -225,7 +225,7 @@ main() {
       -Dsettle.idle="$idle" -Dsettle.max="$max")
     case $name in
       poison) args+=(-Dpoison=true -Dinject.at=0.2) ;;
-      replay) args+=(-Daudit.all=true -Dinject="'$HERE/run.sh' --inject replay") ;;
+      replay) args+=(-Daudit.all=true -Dsettle.max=$((max * 3)) -Dinject="'$HERE/run.sh' --inject replay") ;;
       kill-monitor)
         # killed late in the load: the first Gold Plus clocks are due while it is down
         args+=(-Dinject="'$HERE/run.sh' --inject $name" -Dinject.at=0.75)
