@@ -4,6 +4,7 @@
 #
 #   stack.sh up | down | status | logs SERVICE [-f] | token ROLE [PARTNER_ID] | seed
 #            | dlq list|show|replay SERVICE [ID|--all]
+#   stack.sh start|stop|restart COMPONENT... | pid COMPONENT   (single components, e.g. for fault tests)
 #
 # Everything it makes lives in deploy/local/.run/ (git-ignored): Kafka's jars and data,
 # the dev JWT key pair, logs, pid files and what `down` needs to know.
@@ -83,11 +84,16 @@ usage: $PROG COMMAND
   dlq replay SERVICE ID|--all
                            put a dead letter (or each whose event was not replayed yet, up to
                            200 a call) back on its original topic with the same CloudEvent id
+  start COMPONENT...       start components of the stack (if not running) and wait until ready
+  stop COMPONENT...        stop components (services: TERM, then KILL after STOP_TIMEOUT)
+  restart COMPONENT...     stop (if running), then start; COMPONENT: ${SERVICES[*]}, kafka, postgresql
+  pid COMPONENT            print the pid of a running component (exit 1 if it is not running)
 
 Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
 8081-8084). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
 STACK_SKIP_BUILD=1 makes it run the existing jars without checking the sources.
+RMA_SLA_GOLD_PLUS_TARGET (e.g. PT2M) given to 'up' is kept for later start/restart.
 EOF
 }
 
@@ -215,6 +221,27 @@ ADDRESS_REGISTRY_PORT=$ADDRESS_REGISTRY_PORT
 RMA_DISPATCH_PORT=$RMA_DISPATCH_PORT
 SLA_MONITOR_PORT=$SLA_MONITOR_PORT
 EOF
+}
+
+# Settings of the services that 'up' was given and a later start/restart must keep.
+SAVED_SETTINGS=(RMA_SLA_GOLD_PLUS_TARGET)
+save_settings() {
+  local name
+  mkdir -p "$STATE_DIR"
+  : >"$STATE_DIR/settings.env"
+  for name in "${SAVED_SETTINGS[@]}"; do
+    [[ -n ${!name:-} ]] && printf '%s=%s\n' "$name" "${!name}" >>"$STATE_DIR/settings.env"
+  done
+  return 0
+}
+
+load_settings() {
+  local f="$STATE_DIR/settings.env" line
+  [[ -f $f ]] || return 0
+  while IFS= read -r line; do
+    [[ $line =~ ^([A-Z_]+)=([A-Za-z0-9.:_-]*)$ ]] && export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
+  done <"$f"
+  return 0
 }
 
 load_ports() {
@@ -656,6 +683,7 @@ cmd_up() {
   lock_stack
   mkdir -p "$LOG_DIR" "$PID_DIR" "$STATE_DIR" "$KAFKA_DIR"
   save_ports
+  save_settings
   start_kafka
   ensure_postgres
   ensure_keys
@@ -679,6 +707,74 @@ cmd_up() {
   printf '  %-18s postgresql://%s:%s@127.0.0.1:%s/{%s}\n' "postgresql" "$DB_USER" "$DB_PASSWORD" "$PG_PORT" \
     "$(for svc in "${SERVICES[@]}"; do service_db "$svc"; done | paste -sd, -)"
   echo "  token:             $PROG token ops   (partner|ops|logistics|customer)"
+}
+
+# start|stop|restart|pid of components of a stack that 'up' started
+component_usage() {
+  echo "usage: $PROG $1 COMPONENT...   (COMPONENT: ${SERVICES[*]} kafka postgresql)" >&2
+  exit 2
+}
+
+cmd_component() {
+  local action=$1 name pid services=() pids=()
+  shift
+  (($#)) || component_usage "$action"
+  for name in "$@"; do
+    is_service "$name" || [[ $name == kafka || $name == postgresql ]] || component_usage "$action"
+  done
+  load_ports
+  if [[ $action == pid ]]; then
+    (($# == 1)) || component_usage pid
+    case $1 in
+      kafka) live_pid "$PID_DIR/kafka.pid" "$(kafka_marker)" 2>/dev/null ;;
+      postgresql)
+        find_pg_cluster && [[ $PG_STATUS == online* ]] &&
+          head -n1 "/var/run/postgresql/$PG_VERSION-$PG_CLUSTER.pid" 2>/dev/null
+        ;;
+      *) live_pid "$PID_DIR/$1.pid" "$(service_jar "$1")" 2>/dev/null ;;
+    esac
+    return
+  fi
+  lock_stack
+  load_settings
+  if [[ $action == stop || $action == restart ]]; then
+    for name in "$@"; do
+      case $name in
+        kafka) stop_kafka ;;
+        postgresql)
+          find_pg_cluster || die "no PostgreSQL cluster on port $PG_PORT"
+          if [[ $PG_STATUS == online* ]]; then
+            log "PostgreSQL $PG_VERSION/$PG_CLUSTER: stopping"
+            pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop -m fast 9>&- || die "pg_ctlcluster stop failed"
+          fi
+          ;;
+        *)
+          if pid=$(live_pid "$PID_DIR/$name.pid" "$(service_jar "$name")"); then
+            log "$name: stopping pid $pid"
+            pids+=("$pid")
+          fi
+          ;;
+      esac
+    done
+    stop_pids "$STOP_TIMEOUT" "${pids[@]}" # the services side by side
+    for name in "$@"; do is_service "$name" && rm -f "$PID_DIR/$name.pid"; done
+  fi
+  if [[ $action == start || $action == restart ]]; then
+    for name in "$@"; do
+      case $name in
+        kafka)
+          start_kafka
+          wait_kafka_ready
+          ;;
+        postgresql) ensure_postgres ;;
+        *)
+          start_service "$name"
+          services+=("$name")
+          ;;
+      esac
+    done
+    ((${#services[@]} == 0)) || wait_services_ready "${services[@]}"
+  fi
 }
 
 cmd_down() {
@@ -929,6 +1025,7 @@ main() {
     token) cmd_token "$@" ;;
     seed) cmd_seed "$@" ;;
     dlq) cmd_dlq "$@" ;;
+    start | stop | restart | pid) cmd_component "$cmd" "$@" ;;
     -h | --help | help)
       usage
       exit 0
