@@ -1,5 +1,6 @@
 package com.acme.rma.platform.retention;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
  * longer than the longest retention of a topic the service consumes or replays, dead-letter topics
  * included (see the kit's README).
  */
+// created at start-up, so that a retention setting out of bounds stops the service at once
+@Startup
 @ApplicationScoped
 public class PlatformPurge {
 
