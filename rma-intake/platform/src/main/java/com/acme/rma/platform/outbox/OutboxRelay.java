@@ -169,10 +169,10 @@ public class OutboxRelay {
     if (rows.isEmpty()) {
       return new Batch(0, 0);
     }
-    List<CompletableFuture<Throwable>> outcomes = new ArrayList<>(rows.size());
-    for (OutboxEvent row : rows) {
-      outcomes.add(send(row));
-    }
+    // Sent with the transaction suspended: the send callbacks run on Kafka's threads, and a
+    // transaction context propagated to them would still be active there when this one commits.
+    List<CompletableFuture<Throwable>> outcomes =
+        QuarkusTransaction.suspendingExisting().call(() -> rows.stream().map(this::send).toList());
     inFlight = new InFlight(rows, outcomes, System.nanoTime());
     try {
       CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
