@@ -26,4 +26,10 @@ public interface IdempotencyStore {
    * @throws KeyTakenException when the key was stored meanwhile
    */
   void save(String partnerId, String key, String requestHash, Rma firstAnswer, Instant at);
+
+  /**
+   * Forgets at most {@code limit} keys stored before {@code cutoff} (the retention); returns how
+   * many. Must run in a transaction.
+   */
+  int forgetStoredBefore(Instant cutoff, int limit);
 }

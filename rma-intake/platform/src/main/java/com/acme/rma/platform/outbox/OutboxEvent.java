@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting in (or already relayed from) the outbox table. */
+/** One event waiting in (or already relayed from, or parked in) the outbox table. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -42,4 +42,15 @@ public class OutboxEvent extends PanacheEntityBase {
 
   @Column(name = "published_at")
   public Instant publishedAt;
+
+  /** Sends that failed because of this row (not those of a broker outage, see SendVerdicts). */
+  @Column(nullable = false)
+  public int attempts;
+
+  @Column(name = "last_error", length = 1000)
+  public String lastError;
+
+  /** Set once the row failed {@code rma.outbox.max-attempts} times: the relay skips it. */
+  @Column(name = "parked_at")
+  public Instant parkedAt;
 }

@@ -1,10 +1,13 @@
 package com.acme.rma.platform.outbox;
 
+import com.acme.rma.platform.outbox.SendVerdicts.Fate;
+import com.acme.rma.platform.outbox.SendVerdicts.Sent;
+import com.acme.rma.platform.outbox.SendVerdicts.UnsendableRowException;
+import com.acme.rma.platform.outbox.SendVerdicts.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -17,6 +20,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,10 +32,26 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Sends committed outbox rows to Kafka in order and marks them published once acknowledged. A crash
- * anywhere only means a row is sent again (consumers are idempotent by CloudEvent id); a row is
- * never lost. One relay works at a time per database (an advisory lock), which keeps the order when
- * a service runs several replicas.
+ * Sends committed outbox rows to Kafka in seq order and marks each one published once the broker
+ * acknowledged it. A crash anywhere only means a row is sent again (consumers are idempotent by
+ * CloudEvent id); a row is never lost. One relay works at a time per database (an advisory lock),
+ * which keeps the order when a service runs several replicas.
+ *
+ * <p>Each row has its own outcome, so one row that can never be sent (too large, topic missing or
+ * not authorized) does not hold back the others: its failures are counted and after {@code
+ * rma.outbox.max-attempts} it is <em>parked</em> with its reason, skipped from then on, listed for
+ * ops ({@code GET /api/v1/ops/outbox/parked}) and sent again only when ops retries it. Failures
+ * that are only the broker being down do not count (see {@link SendVerdicts}), so an outage never
+ * parks valid events.
+ *
+ * <p>Ordering consequence: rows after a parked row, including later events of the same key, are
+ * sent without it; a parked row that ops retries arrives after them. Consumers already see such
+ * gaps as out-of-order events.
+ *
+ * <p>A batch whose acknowledgements take longer than the relay's wait ({@value #ACK_WAIT_SECONDS}
+ * s) stays in flight: no new batch is sent until every send of it has finished (each is bounded by
+ * the producer's {@code delivery.timeout.ms}), and its outcomes are recorded then. So a slow broker
+ * never makes the relay pile the same rows onto the producer again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,13 +60,28 @@ public class OutboxRelay {
   // any fixed number works, as long as nothing else in the database takes the same lock
   private static final long RELAY_LOCK = 0x52_4d_41_4f_42L;
   private static final int BATCH = 200;
-  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+  static final long ACK_WAIT_SECONDS = 30;
+  // a send that never finishes at all (it should not happen: delivery.timeout.ms bounds each one)
+  // is given up after this, as a failure that does not count against the row
+  private static final Duration GIVE_UP = Duration.ofMinutes(5);
 
   private final MutinyEmitter<String> emitter;
   private final EntityManager em;
   private final Clock clock;
   private final boolean enabled;
+  private final int maxAttempts;
   private final Counter published;
+  private final Counter parked;
+  private final ReentrantLock running = new ReentrantLock();
+  private InFlight inFlight; // guarded by running
+
+  /** The rows of the last batch and the outcome of each send, until all of them are recorded. */
+  private record InFlight(
+      List<OutboxEvent> rows, List<CompletableFuture<Throwable>> outcomes, long sentAtNanos) {
+    boolean done() {
+      return outcomes.stream().allMatch(CompletableFuture::isDone);
+    }
+  }
 
   public OutboxRelay(
       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
@@ -50,12 +89,18 @@ public class OutboxRelay {
       EntityManager em,
       Clock clock,
       @ConfigProperty(name = "rma.outbox.relay.enabled", defaultValue = "true") boolean enabled,
+      @ConfigProperty(name = "rma.outbox.max-attempts", defaultValue = "5") int maxAttempts,
       MeterRegistry metrics) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("rma.outbox.max-attempts must be at least 1");
+    }
     this.emitter = emitter;
     this.em = em;
     this.clock = clock;
     this.enabled = enabled;
+    this.maxAttempts = maxAttempts;
     this.published = metrics.counter("rma.outbox.published");
+    this.parked = metrics.counter("rma.outbox.parkings");
   }
 
   @Scheduled(
@@ -77,43 +122,163 @@ public class OutboxRelay {
     }
   }
 
-  /** Relays everything pending now; returns how many events were sent. */
+  /**
+   * Relays everything pending now; returns how many events the broker acknowledged. Returns at once
+   * (0) while another call in this process is relaying or the last batch is still in flight.
+   */
   public int relayPending() {
-    int total = 0;
-    int sent;
-    do {
-      sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
-      total += sent;
-    } while (sent == BATCH);
-    return total;
+    if (!running.tryLock()) {
+      return 0;
+    }
+    try {
+      int total = 0;
+      if (inFlight != null) {
+        if (!inFlight.done() && !overdue(inFlight)) {
+          return 0;
+        }
+        total += QuarkusTransaction.requiringNew().call(this::recordInFlight);
+      }
+      while (true) {
+        Batch batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
+        total += batch.published();
+        if (batch.size() < BATCH || batch.published() == 0 || inFlight != null) {
+          return total;
+        }
+      }
+    } finally {
+      running.unlock();
+    }
   }
 
-  @SuppressWarnings("unchecked")
-  private int relayBatch() {
-    Boolean locked =
-        (Boolean)
-            em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", RELAY_LOCK)
-                .getSingleResult();
+  private record Batch(int size, int published) {}
+
+  private Batch relayBatch() {
+    Object locked =
+        em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+            .setParameter("lock", RELAY_LOCK)
+            .getSingleResult();
     if (!Boolean.TRUE.equals(locked)) {
-      return 0;
+      return new Batch(0, 0);
     }
-    List<OutboxEvent> batch =
-        em.createQuery("from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
+    List<OutboxEvent> rows =
+        em.createQuery(
+                "from OutboxEvent where publishedAt is null and parkedAt is null order by seq",
+                OutboxEvent.class)
             .setMaxResults(BATCH)
             .getResultList();
-    if (batch.isEmpty()) {
-      return 0;
+    if (rows.isEmpty()) {
+      return new Batch(0, 0);
     }
-    List<Uni<Void>> acks = new ArrayList<>(batch.size());
-    for (OutboxEvent event : batch) {
-      acks.add(emitter.sendMessage(toMessage(event)));
+    // Sent with the transaction suspended: the send callbacks run on Kafka's threads, and a
+    // transaction context propagated to them would still be active there when this one commits.
+    List<CompletableFuture<Throwable>> outcomes =
+        QuarkusTransaction.suspendingExisting().call(() -> rows.stream().map(this::send).toList());
+    inFlight = new InFlight(rows, outcomes, System.nanoTime());
+    try {
+      CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+          .get(ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      LOG.warnf(
+          "outbox relay: %d events not acknowledged within %d s; recorded once every send ends",
+          outcomes.stream().filter(o -> !o.isDone()).count(), ACK_WAIT_SECONDS);
+      return new Batch(rows.size(), 0);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("outcomes never fail", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Batch(rows.size(), 0);
     }
-    Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+    return new Batch(rows.size(), recordInFlight());
+  }
+
+  private CompletableFuture<Throwable> send(OutboxEvent row) {
+    Message<String> message;
+    try {
+      message = toMessage(row);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          new UnsendableRowException("cannot build the record: " + e.getMessage(), e));
+    }
+    return emitter
+        .sendMessage(message)
+        .onItemOrFailure()
+        .transform((ok, failure) -> failure)
+        .subscribeAsCompletionStage();
+  }
+
+  private boolean overdue(InFlight batch) {
+    return System.nanoTime() - batch.sentAtNanos() > GIVE_UP.toNanos();
+  }
+
+  /** Records the outcome of every row of the in-flight batch, in the current transaction. */
+  private int recordInFlight() {
+    InFlight batch = inFlight;
+    inFlight = null;
+    List<Sent> sent = new ArrayList<>(batch.rows().size());
+    for (int i = 0; i < batch.rows().size(); i++) {
+      OutboxEvent row = batch.rows().get(i);
+      CompletableFuture<Throwable> outcome = batch.outcomes().get(i);
+      Throwable failure =
+          outcome.isDone()
+              ? outcome.join()
+              : new TimeoutException("no acknowledgement within " + GIVE_UP);
+      sent.add(new Sent(row.seq, row.attempts, failure));
+    }
     Instant now = Instant.now(clock);
-    batch.forEach(event -> event.publishedAt = now);
-    published.increment(batch.size());
-    return batch.size();
+    List<Verdict> verdicts = SendVerdicts.judge(sent, maxAttempts);
+    List<Long> acknowledged = new ArrayList<>();
+    String outage = null;
+    int retried = 0;
+    for (int i = 0; i < verdicts.size(); i++) {
+      Verdict verdict = verdicts.get(i);
+      OutboxEvent row = batch.rows().get(i);
+      if (verdict.fate() == Fate.PUBLISHED) {
+        acknowledged.add(row.seq);
+        continue;
+      }
+      // "published_at is null": another replica may have sent the row meanwhile
+      em.createNativeQuery(
+              "update outbox_event set attempts = :attempts, last_error = :error,"
+                  + " parked_at = case when :park then cast(:now as timestamptz) end"
+                  + " where seq = :seq and published_at is null")
+          .setParameter("attempts", verdict.attempts())
+          .setParameter("error", verdict.error())
+          .setParameter("park", verdict.fate() == Fate.PARKED)
+          .setParameter("now", now)
+          .setParameter("seq", row.seq)
+          .executeUpdate();
+      switch (verdict.fate()) {
+        case PARKED -> {
+          parked.increment();
+          LOG.errorf(
+              "outbox event %s (%s to %s, key %s) parked after %d failed attempts: %s",
+              row.id, row.type, row.topic, row.key, verdict.attempts(), verdict.error());
+        }
+        case COUNTED ->
+            LOG.warnf(
+                "outbox event %s (%s to %s) failed, attempt %d of %d: %s",
+                row.id, row.type, row.topic, verdict.attempts(), maxAttempts, verdict.error());
+        default -> {
+          retried++;
+          outage = verdict.error();
+        }
+      }
+    }
+    if (retried > 0) {
+      LOG.warnf(
+          "outbox relay: the broker took none of %d events (%s); they are retried, not counted",
+          retried, outage);
+    }
+    if (!acknowledged.isEmpty()) {
+      em.createNativeQuery(
+              "update outbox_event set published_at = :now"
+                  + " where seq in (:seqs) and published_at is null")
+          .setParameter("now", now)
+          .setParameter("seqs", acknowledged)
+          .executeUpdate();
+      published.increment(acknowledged.size());
+    }
+    return acknowledged.size();
   }
 
   private static Message<String> toMessage(OutboxEvent event) {

@@ -59,6 +59,18 @@ class IdempotencyRepository implements IdempotencyStore {
     }
   }
 
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetStoredBefore(Instant cutoff, int limit) {
+    return em.createNativeQuery(
+            "delete from idempotency_key where (partner_id, idem_key) in"
+                + " (select partner_id, idem_key from idempotency_key where created_at < :cutoff"
+                + " order by created_at limit :limit for update skip locked)")
+        .setParameter("cutoff", cutoff)
+        .setParameter("limit", limit)
+        .executeUpdate();
+  }
+
   private String write(Rma rma) {
     try {
       return mapper.writeValueAsString(rma);
