@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -95,6 +96,37 @@ public final class KafkaTestClient {
     }
     throw new AssertionError(
         "no matching record on " + topic + " within " + timeout + "; read: " + describe(seen));
+  }
+
+  /**
+   * Every record of the topic from the beginning to its end as of this call (the end offsets of all
+   * partitions, read first), so that a count over it is a count of everything sent so far, not of
+   * what happened to arrive first.
+   */
+  public List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      while (System.nanoTime() < deadline) {
+        if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+          return seen;
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+      }
+    }
+    throw new AssertionError("could not read " + topic + " to its end within " + timeout);
   }
 
   /** The value of a header as text, or null when absent. */
