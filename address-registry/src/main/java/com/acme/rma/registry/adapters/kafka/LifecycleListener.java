@@ -14,14 +14,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Releases an RMA's address lock when {@code rma.lifecycle} says the RMA was closed or cancelled.
- * Other types on the topic are ignored; a release for an RMA that holds nothing changes nothing.
+ * Releases an RMA's address lock when {@code rma.lifecycle} says the RMA was closed or cancelled,
+ * and takes it again when a cancelled RMA is reinstated (its replacement had already left). Other
+ * types on the topic are ignored; a release for an RMA that holds nothing changes nothing.
  */
 @ApplicationScoped
 public class LifecycleListener {
 
   static final String CLOSED = "rma.closed.v1";
   static final String CANCELLED = "rma.cancelled.v1";
+  static final String REINSTATED = "rma.reinstated.v1";
 
   /** {@code rma.closed.v1} and {@code rma.cancelled.v1}: {@code {rmaNumber, serialNumber, at}}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,11 +38,26 @@ public class LifecycleListener {
     this.locks = locks;
   }
 
+  /** {@code rma.reinstated.v1}: the members the registry reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RmaReinstated(
+      @NotBlank @Size(max = 64) String rmaNumber,
+      @NotBlank String serialNumber,
+      Integer addressVersion) {}
+
   @Incoming("lifecycle")
   @Blocking
   @Transactional
   public void consume(ConsumerRecord<String, String> record) {
     InboundEvent event = InboundEvent.of(record);
+    if (REINSTATED.equals(event.type())) {
+      RmaReinstated reinstated = inbox.read(event, RmaReinstated.class);
+      if (inbox.firstDelivery(event)) {
+        locks.relockReinstated(
+            reinstated.rmaNumber(), reinstated.serialNumber(), reinstated.addressVersion());
+      }
+      return;
+    }
     if (!CLOSED.equals(event.type()) && !CANCELLED.equals(event.type())) {
       return; // rma.authorized.v1 and anything else: nothing for the registry
     }
