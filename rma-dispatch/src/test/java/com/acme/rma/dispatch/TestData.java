@@ -91,6 +91,20 @@ public final class TestData {
             });
   }
 
+  /** How many of this RMA's outbox rows the relay has not yet sent. */
+  public static long unpublished(EntityManager em, String rmaNumber) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from outbox_event"
+                                    + " where record_key = :key and published_at is null")
+                            .setParameter("key", rmaNumber)
+                            .getSingleResult())
+                    .longValue());
+  }
+
   /** Whether the consumer has committed the effect of this CloudEvent. */
   public static boolean processed(EntityManager em, String source, String id) {
     return QuarkusTransaction.requiringNew()

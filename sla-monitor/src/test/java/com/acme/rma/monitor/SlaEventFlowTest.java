@@ -303,6 +303,89 @@ class SlaEventFlowTest {
     staysInState(rma, "CANCELLED");
   }
 
+  // ---------------------------------------------------------------- reinstated after a cancel
+
+  private void intakeWithId(String type, String rma, String id, String json) {
+    kafka()
+        .send(
+            "rma.lifecycle",
+            rma,
+            json,
+            Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", id,
+                "ce_source", "/rma-intake",
+                "ce_type", type,
+                "ce_time", "2026-05-01T02:00:05Z",
+                "content-type", "application/json"));
+  }
+
+  @Test
+  void aReinstatedRmaGetsItsClockBackByItsOriginalDeadlineOnceEvenWhenRedelivered() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T02:30:00Z"));
+    intake(
+        "rma.authorized.v1",
+        rma,
+        Fixtures.event(INTAKE_EVENTS, "rma.authorized.v1", Map.of("rmaNumber", rma)));
+    intake(
+        "rma.cancelled.v1",
+        rma,
+        Fixtures.event(INTAKE_EVENTS, "rma.cancelled.v1", Map.of("rmaNumber", rma)));
+    awaitState(rma, "CANCELLED");
+
+    String reinstated =
+        Fixtures.event(INTAKE_EVENTS, "rma.reinstated.v1", Map.of("rmaNumber", rma));
+    String id = UUID.randomUUID().toString();
+    intakeWithId("rma.reinstated.v1", rma, id, reinstated);
+    JsonPath running = awaitState(rma, "RUNNING");
+    assertEquals("2026-05-01T01:00:00Z", running.getString("startedAt"));
+    assertEquals("2026-05-01T05:00:00Z", running.getString("dueAt"));
+    assertEquals(null, running.getString("stoppedAt"));
+    intakeWithId("rma.reinstated.v1", rma, id, reinstated);
+
+    // time passes the original deadline: breached once, as if never cancelled
+    clock.set(Instant.parse("2026-05-01T05:00:00Z"));
+    awaitState(rma, "BREACHED");
+    staysInState(rma, "BREACHED");
+    assertEquals(1, written(rma, "sla.breached.v1"));
+    assertEquals(0, written(rma, "sla.at-risk.v1"));
+  }
+
+  @Test
+  void aShipmentHeardWhileTheClockWasCancelledStopsItWhenTheRmaIsReinstated() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-07T02:10:00Z"));
+    intake(
+        "rma.authorized.v1",
+        rma,
+        Fixtures.authorized(rma, "SILVER", Instant.parse("2026-05-07T01:00:00Z")));
+    intake(
+        "rma.cancelled.v1",
+        rma,
+        Fixtures.event(
+            INTAKE_EVENTS,
+            "rma.cancelled.v1",
+            Map.of("rmaNumber", rma, "at", "2026-05-07T02:00:00Z")));
+    awaitState(rma, "CANCELLED");
+    dispatch(
+        "dispatch.shipment.shipped.v1",
+        rma,
+        Map.of("serviceLevel", "SILVER", "occurredAt", "2026-05-07T01:50:00Z"));
+    staysInState(rma, "CANCELLED");
+    assertEquals(0, written(rma, "sla.met.v1"));
+
+    intake(
+        "rma.reinstated.v1",
+        rma,
+        Fixtures.event(INTAKE_EVENTS, "rma.reinstated.v1", Map.of("rmaNumber", rma)));
+
+    JsonPath met = awaitState(rma, "MET");
+    assertEquals("2026-05-07T01:50:00Z", met.getString("stoppedAt"));
+    assertEquals(1, alerts(rma, "sla.met.v1", 1).size());
+    assertEquals(1, written(rma, "sla.met.v1"));
+  }
+
   // ---------------------------------------------------------------- export hold
 
   @Test

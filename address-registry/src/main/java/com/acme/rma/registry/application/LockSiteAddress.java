@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The lock rma-intake takes when it accepts an RMA: it freezes the current address version for that
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LockSiteAddress {
+
+  private static final Logger LOG = Logger.getLogger(LockSiteAddress.class);
 
   /** What a lock request ended with. */
   public sealed interface Outcome {
@@ -107,6 +110,50 @@ public class LockSiteAddress {
       }
     }
     return any;
+  }
+
+  /**
+   * Takes the lock again for an RMA whose cancellation did not take ({@code rma.reinstated.v1}: its
+   * replacement had left before the cancel reached dispatch, so the address must stay as it is for
+   * the time of the replacement). Only for an RMA that held a lock ({@code addressVersion} set);
+   * the current address version is locked with the decision of this moment. Idempotent: nothing
+   * happens when the RMA holds the lock already, and a lock another RMA took in between stays that
+   * RMA's (the registry cannot take it away; logged).
+   *
+   * @return whether the lock was taken
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean relockReinstated(String rmaNumber, String serialNumber, Integer addressVersion) {
+    if (addressVersion == null || serialNumber == null) {
+      return false; // the RMA never held a lock
+    }
+    Optional<StoredSite> stored = sites.findForChange(serialNumber);
+    if (stored.isEmpty()) {
+      LOG.warnf("%s reinstated, but %s has no registered site to lock", rmaNumber, serialNumber);
+      return false;
+    }
+    Site site = stored.get().site();
+    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    GoldPlus decision = eligibility.decide(site.address(), now);
+    LockAttempt attempt = site.lockFor(rmaNumber, now, decision);
+    if (attempt instanceof LockAttempt.HeldByOther other) {
+      LOG.warnf(
+          "%s reinstated, but %s is locked by %s since: that lock stays",
+          rmaNumber, serialNumber, other.holder().rmaNumber());
+      return false;
+    }
+    if (!(attempt instanceof LockAttempt.Locked locked)) {
+      return false; // already locked by this RMA
+    }
+    if (site.version() != addressVersion) {
+      LOG.infof(
+          "%s reinstated: %s changed from version %d to %d while it was cancelled; the RMA ships"
+              + " to its own address, the current one is locked",
+          rmaNumber, serialNumber, addressVersion, site.version());
+    }
+    sites.save(new StoredSite(locked.site(), decision));
+    events.siteChanged(locked.site(), owners.ownerOf(serialNumber), decision);
+    return true;
   }
 
   private void publish(Site released, Optional<String> owner) {

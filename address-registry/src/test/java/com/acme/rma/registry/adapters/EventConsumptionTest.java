@@ -135,6 +135,49 @@ class EventConsumptionTest {
   }
 
   @Test
+  void aReinstatedRmaTakesItsReleasedLockAgainOnceEvenWhenRedelivered() throws Exception {
+    String serial = registeredSite();
+    String rma = unique("RMA-2026");
+    lock(serial, rma);
+    ended("rma.cancelled.v1", newId(), rma, serial, rma);
+
+    String id = newId();
+    reinstated(id, rma, serial, 1);
+    reinstated(id, rma, serial, 1);
+    awaitProcessed(reinstated(newId(), rma, serial, 1)); // a repeat with a new id: already locked
+
+    as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock.rmaNumber", equalTo(rma));
+    assertEquals(
+        4, events.siteChanges(serial).size(), "registration, lock, release, the lock again");
+    as(TestTokens.ops())
+        .body(address("Av. Corrientes 1", "AR", -34.6037, -58.3816))
+        .put("/api/v1/sites/" + serial + "/address")
+        .then()
+        .statusCode(409);
+  }
+
+  @Test
+  void aReinstatementLeavesALockAnotherRmaTookInBetweenAndOneWithoutLockTakesNone()
+      throws Exception {
+    String serial = registeredSite();
+    String rma = unique("RMA-2026");
+    String other = unique("RMA-2026");
+    lock(serial, rma);
+    ended("rma.cancelled.v1", newId(), rma, serial, rma);
+    awaitProcessed(ended("rma.closed.v1", newId(), unique("RMA-2026"), serial, rma));
+    lock(serial, other);
+    awaitProcessed(reinstated(newId(), rma, serial, 1));
+    as(TestTokens.ops())
+        .get("/api/v1/sites/" + serial)
+        .then()
+        .body("lock.rmaNumber", equalTo(other));
+
+    String free = registeredSite();
+    awaitProcessed(reinstated(newId(), unique("RMA-2026"), free, null));
+    as(TestTokens.ops()).get("/api/v1/sites/" + free).then().body("lock", nullValue());
+  }
+
+  @Test
   void otherLifecycleTypesAreIgnored() throws Exception {
     String serial = registeredSite();
     String rma = unique("RMA-2026");
@@ -246,6 +289,15 @@ class EventConsumptionTest {
     ObjectNode data = golden(type + ".json");
     data.put("rmaNumber", rma).put("serialNumber", serial);
     send("rma.lifecycle", key, type, id, data.toString());
+    return id;
+  }
+
+  /** Sends intake's golden reinstatement for this RMA and appliance; returns its id. */
+  private String reinstated(String id, String rma, String serial, Integer addressVersion)
+      throws Exception {
+    ObjectNode data = golden("rma.reinstated.v1.json");
+    data.put("rmaNumber", rma).put("serialNumber", serial).put("addressVersion", addressVersion);
+    send("rma.lifecycle", rma, "rma.reinstated.v1", id, data.toString());
     return id;
   }
 

@@ -99,32 +99,34 @@ public final class KafkaTestClient {
   }
 
   /**
-   * Reads the topic from the beginning to the end it has now (every partition's end offset at the
-   * call), so checks of "exactly one" or "none" see every record, not just the first match.
+   * Every record of the topic from the beginning to its end as of this call (the end offsets of all
+   * partitions, read first), so that a count over it is a count of everything sent so far, not of
+   * what happened to arrive first.
    */
   public List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<String, String>> seen = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(topic, timeout)
-          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end within " + timeout);
+      while (System.nanoTime() < deadline) {
+        if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+          return seen;
         }
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
       }
     }
-    return seen;
+    throw new AssertionError("could not read " + topic + " to its end within " + timeout);
   }
 
   /** The value of a header as text, or null when absent. */

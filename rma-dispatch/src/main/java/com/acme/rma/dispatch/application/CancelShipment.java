@@ -10,9 +10,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Cancels the shipment of a cancelled RMA if it has not left yet. A cancellation that comes too
- * late (the shipment already left) or for an RMA that never got a shipment (cancelled while queued)
- * is logged and changes nothing: it is a fact about the RMA, not a mistake of the sender.
+ * Cancels the shipment of a cancelled RMA if it has not left yet. Dispatch decides whether the
+ * parcel left: a cancellation that comes too late (SHIPPED, DELIVERY_FAILED, DELIVERED) changes
+ * nothing in the shipment and is answered with {@code dispatch.shipment.cancel-refused.v1}, through
+ * the outbox in this transaction; intake reinstates the RMA on the shipment events. A cancellation
+ * for an RMA that never got a shipment (cancelled while queued) is logged and changes nothing.
  */
 @ApplicationScoped
 public class CancelShipment {
@@ -50,9 +52,11 @@ public class CancelShipment {
     if (transition instanceof Transition.Unchanged) {
       return Outcome.ALREADY_CANCELLED;
     }
+    Transition.Refused refused = (Transition.Refused) transition;
+    publisher.publish(refused.events());
     LOG.warnf(
-        "RMA %s was cancelled after its shipment left (%s): the shipment goes on",
-        rmaNumber, found.get().status());
+        "RMA %s was cancelled after its shipment left (%s): the shipment goes on, cancel refused",
+        rmaNumber, refused.current());
     return Outcome.ALREADY_SHIPPED;
   }
 }

@@ -28,6 +28,7 @@ import java.util.Objects;
  *       before it is the late report of the first departure;
  *   <li>after DELIVERED, a SHIPPED is late; a DELIVERY_FAILED at or before the delivery is a late
  *       report of an earlier attempt; one after the delivery is impossible;
+ *   <li>a cancellation after the shipment left is refused and announced (cancel-refused);
  *   <li>nothing applies to a CANCELLED shipment; on export hold only EXPORT_CLEARED applies, and
  *       EXPORT_CLEARED is impossible for a shipment that never needed a certificate.
  * </ul>
@@ -139,7 +140,13 @@ public record Shipment(
     };
   }
 
-  /** Cancels the shipment because its RMA was cancelled; only possible before it ships. */
+  /**
+   * Cancels the shipment because its RMA was cancelled; only possible before it ships. Dispatch is
+   * the authority on whether the parcel left: a cancellation that arrives after the shipment left
+   * (SHIPPED, DELIVERY_FAILED, DELIVERED) is refused, the shipment goes on, and the refusal is
+   * announced ({@link ShipmentEvent.CancelRefused}, dated at the cancellation) so that intake
+   * reinstates the RMA.
+   */
   public Transition cancel(Instant at) {
     return switch (status) {
       case CREATED, EXPORT_HOLD -> {
@@ -167,7 +174,16 @@ public record Shipment(
       case CANCELLED -> new Transition.Unchanged(this, "repeat: the shipment is already CANCELLED");
       case SHIPPED, DELIVERY_FAILED, DELIVERED ->
           new Transition.Refused(
-              this, "CANCEL", "the shipment has already left its origin (" + status + ")");
+              this,
+              "CANCEL",
+              "the shipment has already left its origin (" + status + ")",
+              List.of(
+                  new ShipmentEvent.CancelRefused(
+                      rmaNumber,
+                      serviceLevel,
+                      status,
+                      at,
+                      ShipmentEvent.CancelRefused.ALREADY_SHIPPED)));
     };
   }
 

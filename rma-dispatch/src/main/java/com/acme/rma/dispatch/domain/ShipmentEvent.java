@@ -88,4 +88,22 @@ public sealed interface ShipmentEvent {
       return ShipmentStatus.CANCELLED;
     }
   }
+
+  /**
+   * A cancellation of the RMA reached dispatch after the shipment had left: the shipment goes on,
+   * in {@code status} (SHIPPED, DELIVERY_FAILED or DELIVERED). {@code occurredAt} is the time of
+   * the refused cancellation, so that a replay yields the same event. Nothing changes in the
+   * shipment; the event tells the other services that the cancel did not take.
+   */
+  record CancelRefused(
+      String rmaNumber,
+      ServiceLevel serviceLevel,
+      ShipmentStatus status,
+      Instant occurredAt,
+      String reason)
+      implements ShipmentEvent {
+
+    /** The only reason so far: the shipment had left its origin. */
+    public static final String ALREADY_SHIPPED = "ALREADY_SHIPPED";
+  }
 }

@@ -18,8 +18,21 @@ public sealed interface Transition {
    */
   record Unchanged(Shipment shipment, String reason) implements Transition {}
 
-  /** Impossible from the current status; nothing changes. */
-  record Refused(Shipment shipment, String attempted, String reason) implements Transition {
+  /**
+   * Impossible from the current status; nothing changes. {@code events} announce the refusal when
+   * others must hear of it (a cancellation that came too late); most refusals announce nothing.
+   */
+  record Refused(Shipment shipment, String attempted, String reason, List<ShipmentEvent> events)
+      implements Transition {
+
+    public Refused {
+      events = List.copyOf(events);
+    }
+
+    public Refused(Shipment shipment, String attempted, String reason) {
+      this(shipment, attempted, reason, List.of());
+    }
+
     public ShipmentStatus current() {
       return shipment.status();
     }

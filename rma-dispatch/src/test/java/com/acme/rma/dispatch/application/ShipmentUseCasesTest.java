@@ -150,5 +150,14 @@ class ShipmentUseCasesTest {
     assertEquals(CancelShipment.Outcome.NO_SHIPMENT, cancel.cancel("RMA-9", NOW));
     assertEquals(ShipmentStatus.CANCELLED, store.stored.get("RMA-7").status());
     assertEquals(ShipmentStatus.SHIPPED, store.stored.get("RMA-8").status());
+    assertEquals(
+        List.of(
+            new ShipmentEvent.CancelRefused(
+                "RMA-8",
+                store.stored.get("RMA-8").serviceLevel(),
+                ShipmentStatus.SHIPPED,
+                NOW.plusSeconds(90),
+                "ALREADY_SHIPPED")),
+        store.published.stream().filter(ShipmentEvent.CancelRefused.class::isInstance).toList());
   }
 }

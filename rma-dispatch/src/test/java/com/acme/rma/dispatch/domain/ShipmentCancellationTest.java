@@ -45,6 +45,34 @@ class ShipmentCancellationTest {
     assertSame(before, refused.shipment());
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = ShipmentStatus.class,
+      names = {"SHIPPED", "DELIVERY_FAILED", "DELIVERED"})
+  void aRefusedCancellationIsAnnouncedWithTheStatusTheShipmentGoesOnIn(ShipmentStatus status) {
+    Shipment before = Fixtures.inStatus(status);
+
+    Transition.Refused refused =
+        assertInstanceOf(Transition.Refused.class, before.cancel(CLEARED_AT));
+
+    assertEquals(
+        List.of(
+            new ShipmentEvent.CancelRefused(
+                before.rmaNumber(), before.serviceLevel(), status, CLEARED_AT, "ALREADY_SHIPPED")),
+        refused.events());
+  }
+
+  @Test
+  void aCancellationBeforeTheShipmentLeftAnnouncesNoRefusal() {
+    Transition.Changed changed =
+        assertInstanceOf(
+            Transition.Changed.class, Fixtures.inStatus(ShipmentStatus.CREATED).cancel(CLEARED_AT));
+
+    assertEquals(
+        List.of(),
+        changed.events().stream().filter(ShipmentEvent.CancelRefused.class::isInstance).toList());
+  }
+
   @Test
   void cancellingTwiceIsARepeat() {
     Shipment cancelled = Fixtures.cancelled();

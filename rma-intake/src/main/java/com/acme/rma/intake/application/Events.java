@@ -24,6 +24,7 @@ public final class Events {
   public static final String RMA_AUTHORIZED = "rma.authorized.v1";
   public static final String RMA_CANCELLED = "rma.cancelled.v1";
   public static final String RMA_CLOSED = "rma.closed.v1";
+  public static final String RMA_REINSTATED = "rma.reinstated.v1";
 
   /**
    * An RMA number reserved for a Gold Plus request never became an RMA (an addition to the
@@ -107,4 +108,32 @@ public final class Events {
    */
   public record ReservationAbandoned(
       String rmaNumber, String serialNumber, Instant reservedAt, Instant at) {}
+
+  /**
+   * {@code rma.reinstated.v1}, keyed by RMA number: a cancelled RMA is open again because dispatch
+   * reports that its replacement had left before the cancel reached it. {@code at} is when intake
+   * reinstated it; {@code serviceCenterId} and {@code addressVersion} are the RMA's (null when it
+   * has none), so that the registry can lock the address again.
+   */
+  public record RmaReinstated(
+      String rmaNumber,
+      String serialNumber,
+      Instant at,
+      String reason,
+      String serviceCenterId,
+      Integer addressVersion) {
+
+    /** The only reason so far. */
+    public static final String SHIPPED_BEFORE_CANCEL = "SHIPPED_BEFORE_CANCEL";
+
+    public static RmaReinstated of(Rma rma, Instant at) {
+      return new RmaReinstated(
+          rma.rmaNumber(),
+          rma.serialNumber(),
+          at,
+          SHIPPED_BEFORE_CANCEL,
+          rma.serviceCenterId(),
+          rma.addressVersion());
+    }
+  }
 }

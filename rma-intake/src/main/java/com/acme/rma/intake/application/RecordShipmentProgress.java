@@ -8,17 +8,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Dispatch reports shipments: shipped → SHIPPED; delivered → DELIVERED and CLOSED at once, with
- * {@code rma.closed.v1}. Runs in the consumer's transaction (with its processed-event record).
+ * {@code rma.closed.v1}. Dispatch decides whether the parcel left: for an RMA cancelled here after
+ * its authorization, either event means the cancel came too late (dispatch refused it), so the RMA
+ * is reinstated and {@code rma.reinstated.v1} goes out first (monitor and registry undo the
+ * cancel). Runs in the consumer's transaction (with its processed-event record).
  */
 @ApplicationScoped
 public class RecordShipmentProgress {
 
+  private static final Logger LOG = Logger.getLogger(RecordShipmentProgress.class);
+
   public enum Result {
     APPLIED,
-    /** Nothing to change: a repeated or late event, or an RMA already closed or cancelled. */
+    /**
+     * Nothing to change: a repeated or late event, an RMA already closed, or one cancelled for good
+     * (cancelled while queued, or another RMA opened for the appliance since).
+     */
     UNCHANGED,
     UNKNOWN_RMA
   }
@@ -40,10 +49,11 @@ public class RecordShipmentProgress {
       return Result.UNKNOWN_RMA;
     }
     Optional<Rma> shipped = rma.get().ship(micros(at));
-    if (shipped.isEmpty()) {
+    if (shipped.isEmpty() || blocksReinstatement(rma.get())) {
       return Result.UNCHANGED;
     }
     rmas.update(shipped.get());
+    announceIfReinstated(rma.get(), shipped.get(), micros(Instant.now(clock)));
     return Result.APPLIED;
   }
 
@@ -55,16 +65,51 @@ public class RecordShipmentProgress {
     }
     Instant now = micros(Instant.now(clock));
     Optional<Rma> closed = rma.get().deliverAndClose(micros(at), now);
-    if (closed.isEmpty()) {
+    if (closed.isEmpty() || blocksReinstatement(rma.get())) {
       return Result.UNCHANGED;
     }
     rmas.update(closed.get());
+    announceIfReinstated(rma.get(), closed.get(), now);
     outbox.add(
         Events.LIFECYCLE_TOPIC,
         rmaNumber,
         Events.RMA_CLOSED,
         new Events.RmaEnded(rmaNumber, closed.get().serialNumber(), now));
     return Result.APPLIED;
+  }
+
+  /**
+   * A cancelled RMA cannot come back while the partner has opened another RMA for the appliance
+   * since (one open RMA per appliance): it stays CANCELLED, and the warning says so.
+   */
+  private boolean blocksReinstatement(Rma before) {
+    if (!before.isReinstatable()) {
+      return false;
+    }
+    Optional<Rma> other =
+        rmas.findOpen(before.serialNumber())
+            .filter(open -> !open.rmaNumber().equals(before.rmaNumber()));
+    other.ifPresent(
+        open ->
+            LOG.warnf(
+                "%s shipped before its cancel reached dispatch, but %s is open for %s since:"
+                    + " %s stays CANCELLED",
+                before.rmaNumber(), open.rmaNumber(), before.serialNumber(), before.rmaNumber()));
+    return other.isPresent();
+  }
+
+  private void announceIfReinstated(Rma before, Rma after, Instant now) {
+    if (!before.isReinstatable()) {
+      return;
+    }
+    LOG.infof(
+        "%s was cancelled after its replacement left: reinstated as %s",
+        after.rmaNumber(), after.status());
+    outbox.add(
+        Events.LIFECYCLE_TOPIC,
+        after.rmaNumber(),
+        Events.RMA_REINSTATED,
+        Events.RmaReinstated.of(after, now));
   }
 
   private static Instant micros(Instant at) {

@@ -96,9 +96,24 @@ public record Rma(
     return Optional.of(copy(RmaStatus.CANCELLED, authorizedAt, shippedAt, deliveredAt, null, at));
   }
 
-  /** The replacement left: AUTHORIZED → SHIPPED. Anything else is unchanged (late or repeated). */
+  /**
+   * Whether a shipment event brings this RMA back from CANCELLED. Dispatch decides whether the
+   * replacement left: a cancel accepted here while dispatch was already shipping reaches dispatch
+   * too late and is refused there, so a shipped or delivered event for an RMA cancelled after its
+   * authorization means the parcel travels, and the RMA is reinstated. An RMA cancelled while
+   * queued never had a shipment: it stays cancelled.
+   */
+  public boolean isReinstatable() {
+    return status == RmaStatus.CANCELLED && authorizedAt != null;
+  }
+
+  /**
+   * The replacement left: AUTHORIZED → SHIPPED, or CANCELLED → SHIPPED when {@link
+   * #isReinstatable() reinstatable} (the cancel is undone: no cancellation time). Anything else is
+   * unchanged (late or repeated).
+   */
   public Optional<Rma> ship(Instant at) {
-    if (status != RmaStatus.AUTHORIZED) {
+    if (status != RmaStatus.AUTHORIZED && !isReinstatable()) {
       return Optional.empty();
     }
     return Optional.of(copy(RmaStatus.SHIPPED, authorizedAt, at, null, null, null));
@@ -106,11 +121,12 @@ public record Rma(
 
   /**
    * The replacement arrived: DELIVERED, then at once CLOSED. From AUTHORIZED too (a shipment whose
-   * shipped event is missing), taking the delivery as the shipment. Closed or cancelled RMAs are
-   * unchanged.
+   * shipped event is missing), taking the delivery as the shipment, and from a {@link
+   * #isReinstatable() reinstatable} CANCELLED alike. Closed RMAs, and RMAs cancelled while queued,
+   * are unchanged.
    */
   public Optional<Rma> deliverAndClose(Instant deliveredAt, Instant closedAt) {
-    if (status != RmaStatus.SHIPPED && status != RmaStatus.AUTHORIZED) {
+    if (status != RmaStatus.SHIPPED && status != RmaStatus.AUTHORIZED && !isReinstatable()) {
       return Optional.empty();
     }
     Instant shipped = shippedAt != null ? shippedAt : deliveredAt;

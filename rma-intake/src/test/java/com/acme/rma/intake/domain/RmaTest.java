@@ -68,7 +68,45 @@ class RmaTest {
     assertEquals(LATER, shipped.shippedAt());
     assertEquals(Optional.empty(), shipped.ship(LATER));
     assertEquals(Optional.empty(), queued().ship(LATER));
-    assertEquals(Optional.empty(), authorized().cancel(LATER).get().ship(LATER));
+    assertEquals(Optional.empty(), queued().cancel(LATER).get().ship(LATER));
+  }
+
+  @Test
+  void aShipmentThatLeftBeforeTheCancelReachedDispatchReinstatesTheCancelledRmaAsShipped() {
+    Instant cancelledAt = LATER;
+    Instant shippedAt = LATER.minusSeconds(30);
+    Rma cancelled = authorized().cancel(cancelledAt).orElseThrow();
+    assertTrue(cancelled.isReinstatable());
+
+    Rma reinstated = cancelled.ship(shippedAt).orElseThrow();
+
+    assertEquals(RmaStatus.SHIPPED, reinstated.status());
+    assertEquals(shippedAt, reinstated.shippedAt());
+    assertNull(reinstated.cancelledAt());
+    assertEquals(REQUESTED, reinstated.authorizedAt());
+    assertEquals(false, reinstated.isReinstatable());
+    assertEquals(Optional.empty(), reinstated.ship(shippedAt));
+  }
+
+  @Test
+  void aDeliveryReinstatesAndClosesACancelledRmaWhoseShippedEventIsMissing() {
+    Instant delivered = Instant.parse("2026-05-12T01:00:00Z");
+    Instant closed = Instant.parse("2026-05-12T01:00:02Z");
+
+    Rma done = authorized().cancel(LATER).get().deliverAndClose(delivered, closed).orElseThrow();
+
+    assertEquals(RmaStatus.CLOSED, done.status());
+    assertEquals(delivered, done.shippedAt());
+    assertEquals(closed, done.closedAt());
+    assertNull(done.cancelledAt());
+  }
+
+  @Test
+  void anRmaCancelledWhileQueuedNeverHadAShipmentAndIsNotReinstatable() {
+    Rma cancelled = queued().cancel(LATER).orElseThrow();
+    assertEquals(false, cancelled.isReinstatable());
+    assertTrue(cancelled.deliverAndClose(LATER, LATER).isEmpty());
+    assertEquals(false, authorized().isReinstatable());
   }
 
   @Test
@@ -91,8 +129,9 @@ class RmaTest {
   }
 
   @Test
-  void deliveryChangesNothingForACancelledRma() {
-    assertTrue(authorized().cancel(LATER).get().deliverAndClose(LATER, LATER).isEmpty());
+  void deliveryChangesNothingForAClosedRma() {
+    Rma closed = authorized().deliverAndClose(LATER, LATER).orElseThrow();
+    assertTrue(closed.deliverAndClose(LATER, LATER).isEmpty());
   }
 
   @Test

@@ -64,26 +64,41 @@ class EventGoldensTest {
 
   @Test
   void rmaAuthorizedMatchesItsGolden() throws Exception {
-    Rma rma =
-        Rma.accept(
-            "RMA-2026-000042",
-            new Rma.Request("NSX-GP-0001", "P-1001", Component.POWER_SUPPLY, "PSU failed", null),
-            AUTHORIZED,
-            ServiceLevel.GOLD_PLUS,
-            new LevelDecision(ServiceLevel.GOLD_PLUS, null, "SC-TYO-1"),
-            new Issuance(RmaStatus.AUTHORIZED, AUTHORIZED, null),
-            Sla.forLevel(ServiceLevel.GOLD_PLUS, AUTHORIZED, null),
-            new Address(
-                "1-1 Marunouchi",
-                "Floor 12",
-                "Chiyoda-ku",
-                "Tokyo",
-                "100-0005",
-                "JP",
-                35.6812,
-                139.7671),
-            3);
-    assertGolden(Events.RMA_AUTHORIZED, Events.RmaAuthorized.of(rma));
+    assertGolden(Events.RMA_AUTHORIZED, Events.RmaAuthorized.of(goldPlusRma()));
+  }
+
+  @Test
+  void rmaReinstatedMatchesItsGolden() throws Exception {
+    Rma reinstated =
+        goldPlusRma()
+            .cancel(Instant.parse("2026-05-01T02:00:00Z"))
+            .orElseThrow()
+            .ship(Instant.parse("2026-05-01T01:59:00Z"))
+            .orElseThrow();
+    assertGolden(
+        Events.RMA_REINSTATED,
+        Events.RmaReinstated.of(reinstated, Instant.parse("2026-05-01T02:00:05Z")));
+  }
+
+  private static Rma goldPlusRma() {
+    return Rma.accept(
+        "RMA-2026-000042",
+        new Rma.Request("NSX-GP-0001", "P-1001", Component.POWER_SUPPLY, "PSU failed", null),
+        AUTHORIZED,
+        ServiceLevel.GOLD_PLUS,
+        new LevelDecision(ServiceLevel.GOLD_PLUS, null, "SC-TYO-1"),
+        new Issuance(RmaStatus.AUTHORIZED, AUTHORIZED, null),
+        Sla.forLevel(ServiceLevel.GOLD_PLUS, AUTHORIZED, null),
+        new Address(
+            "1-1 Marunouchi",
+            "Floor 12",
+            "Chiyoda-ku",
+            "Tokyo",
+            "100-0005",
+            "JP",
+            35.6812,
+            139.7671),
+        3);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.monitor.domain.SlaPolicy;
+import com.acme.rma.monitor.domain.SlaState;
 import com.acme.rma.monitor.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,9 @@ public class TrackSlaClocks {
   /**
    * An event about a running RMA. Without a clock yet: shipment events ({@code park}) wait for the
    * authorization, which can be consumed later than them (another topic); lifecycle events are
-   * ignored (a cancelled or closed RMA that was never authorized has no clock).
+   * ignored (a cancelled or closed RMA that was never authorized has no clock). Shipment events for
+   * a CANCELLED clock are kept the same way: they change nothing unless the RMA is reinstated
+   * ({@link #reinstated}), which then applies them.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void happened(String rmaNumber, SlaEvent event, boolean park) {
@@ -75,6 +78,13 @@ public class TrackSlaClocks {
       }
       return;
     }
+    if (park && found.get().state() == SlaState.CANCELLED) {
+      store.park(rmaNumber, event, now());
+      LOG.infof(
+          "%s for %s, whose clock is cancelled: kept in case the RMA is reinstated",
+          event, rmaNumber);
+      return;
+    }
     Instant now = now();
     SlaClock before = found.get();
     Transition t = before.apply(event, policy).then(c -> c.tick(now));
@@ -82,6 +92,34 @@ public class TrackSlaClocks {
       store.update(t.clock(), now);
     }
     alerts.publish(t.alerts());
+  }
+
+  /**
+   * {@code rma.reinstated.v1}: the RMA's cancellation did not take (its replacement had left). The
+   * CANCELLED clock goes back to what it would be without the cancel, by its original deadline; the
+   * shipment events kept while it was cancelled are applied in the order they happened; then time
+   * catches up (at risk or breached by now, alerts once). Anything but a CANCELLED clock is left as
+   * it is (a repeat; an RMA the monitor has no clock for).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void reinstated(String rmaNumber) {
+    store.lockRma(rmaNumber);
+    Optional<SlaClock> found = store.findForUpdate(rmaNumber);
+    if (found.isEmpty() || found.get().state() != SlaState.CANCELLED) {
+      LOG.infof(
+          "%s reinstated; its clock is %s: nothing to undo",
+          rmaNumber, found.map(c -> c.state().name()).orElse("missing"));
+      return;
+    }
+    Instant now = now();
+    Transition t = found.get().reinstate();
+    for (SlaEvent kept : store.unpark(rmaNumber)) {
+      t = t.then(c -> c.apply(kept, policy));
+    }
+    t = t.then(c -> c.tick(now));
+    store.update(t.clock(), now);
+    alerts.publish(t.alerts());
+    LOG.infof("%s reinstated: its clock is %s again", rmaNumber, t.clock().state());
   }
 
   private Instant now() {

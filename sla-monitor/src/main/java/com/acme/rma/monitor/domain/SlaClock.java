@@ -32,6 +32,17 @@ import java.util.Optional;
  *       clearance; a cancellation ends it without a verdict.
  * </ul>
  *
+ * <p>A cancellation can be undone: when dispatch's parcel had already left, intake reinstates the
+ * RMA, and {@link #reinstate()} puts a CANCELLED clock back to what it would be without the cancel,
+ * by its original deadline (the service's shipment events heard while it was cancelled are applied
+ * after it, in the order they happened, then time catches up).
+ *
+ * <pre>
+ * RUNNING ──atRiskAt──▶ AT_RISK ──dueAt──▶ BREACHED ──late stop──▶ BREACHED (stopped)
+ * a stop at or before dueAt ──▶ MET;  export hold ──▶ PAUSED ──clearance──▶ RUNNING (full target)
+ * cancel (any open state) ──▶ CANCELLED ──reinstate──▶ RUNNING | AT_RISK | PAUSED | BREACHED
+ * </pre>
+ *
  * When time passes over both moments at once (a clock learned of after its deadline), only the
  * breach is reported: an at-risk warning for a breached clock helps nobody.
  */
@@ -235,7 +246,41 @@ public record SlaClock(
       return tick(at).then(breached -> breached.cancel(at));
     }
     Instant breach = state == BREACHED && at.isAfter(dueAt) ? breachedAt : null;
-    return Transition.to(withState(CANCELLED, null, at, breach, null));
+    // a paused clock keeps pausedAt: a reinstatement puts it back on hold
+    Instant paused = state == PAUSED ? pausedAt : null;
+    return Transition.to(withState(CANCELLED, paused, at, breach, null));
+  }
+
+  // ---------------------------------------------------------------- reinstatement
+
+  /**
+   * The RMA's cancellation did not take ({@code rma.reinstated.v1}: the replacement had left before
+   * the cancel reached dispatch). A CANCELLED clock goes back to what it would be without the
+   * cancel, with its original start and deadline:
+   *
+   * <ul>
+   *   <li>breached before the cancel ({@code breachedAt} kept) → BREACHED, waiting for its late
+   *       stop; the breach was reported then and is not repeated;
+   *   <li>paused when cancelled → PAUSED, waiting for the clearance;
+   *   <li>otherwise AT_RISK when the cancel came at or after {@code atRiskAt} (its warning was due
+   *       before the cancel and is not repeated), else RUNNING.
+   * </ul>
+   *
+   * No alert is raised here; {@link #tick(Instant)} afterwards raises what fell due while the clock
+   * was cancelled. Any other state is unchanged (a repeat, or a clock that was never cancelled).
+   */
+  public Transition reinstate() {
+    if (state != CANCELLED) {
+      return Transition.to(this);
+    }
+    if (breachedAt != null) {
+      return Transition.to(withState(BREACHED, null, null, breachedAt, null));
+    }
+    if (pausedAt != null) {
+      return Transition.to(withState(PAUSED, pausedAt, null, null, null));
+    }
+    boolean warned = stoppedAt != null && !stoppedAt.isBefore(atRiskAt);
+    return Transition.to(withState(warned ? AT_RISK : RUNNING, null, null, null, null));
   }
 
   // ---------------------------------------------------------------- helpers

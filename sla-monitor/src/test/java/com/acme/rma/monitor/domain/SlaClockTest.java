@@ -357,6 +357,81 @@ class SlaClockTest {
         SlaState.CANCELLED, held.apply(new SlaEvent.Cancelled(AT_RISK), policy()).clock().state());
   }
 
+  // ---------------------------------------------------------------- reinstate
+
+  private static SlaClock cancelledAt(SlaClock clock, Instant at) {
+    return clock.apply(new SlaEvent.Cancelled(at), policy()).clock();
+  }
+
+  @Test
+  void aClockCancelledBeforeItsAtRiskMomentIsReinstatedRunningByItsOriginalDeadline() {
+    Transition t = cancelledAt(goldPlus(), AT_RISK.minusSeconds(600)).reinstate();
+
+    assertEquals(SlaState.RUNNING, t.clock().state());
+    assertEquals(goldPlus(), t.clock());
+    assertEquals(List.of(), t.alerts());
+    assertEquals(Optional.of(AT_RISK), t.clock().nextMomentAt());
+  }
+
+  @Test
+  void aReinstatedClockRaisesWhatFellDueWhileItWasCancelledOnTheNextTick() {
+    SlaClock reinstated = cancelledAt(goldPlus(), AT_RISK.minusSeconds(600)).reinstate().clock();
+
+    assertEquals(List.of(SlaAlert.Kind.AT_RISK), kinds(reinstated.tick(AT_RISK.plusSeconds(1))));
+    assertEquals(List.of(SlaAlert.Kind.BREACHED), kinds(reinstated.tick(DUE.plusSeconds(1))));
+  }
+
+  @Test
+  void aClockCancelledAfterItsAtRiskMomentIsReinstatedAtRiskWithoutRepeatingTheWarning() {
+    SlaClock atRisk = goldPlus().tick(AT_RISK).clock();
+    Transition t = cancelledAt(atRisk, AT_RISK.plusSeconds(60)).reinstate();
+
+    assertEquals(atRisk, t.clock());
+    assertEquals(List.of(), t.alerts());
+    assertEquals(List.of(), t.clock().tick(AT_RISK.plusSeconds(120)).alerts());
+  }
+
+  @Test
+  void aClockCancelledAfterItsBreachIsReinstatedBreachedAndAwaitsItsLateStopWithoutANewAlert() {
+    SlaClock breached = goldPlus().tick(DUE).clock();
+    Transition t = cancelledAt(breached, DUE.plusSeconds(30)).reinstate();
+
+    assertEquals(breached, t.clock());
+    assertEquals(List.of(), t.alerts());
+    assertTrue(t.clock().isOpen());
+    Transition late = t.clock().apply(new SlaEvent.Delivered(DUE.plusSeconds(90)), policy());
+    assertEquals(SlaState.BREACHED, late.clock().state());
+    assertEquals(90L, late.clock().lateBySeconds());
+    assertEquals(List.of(), late.alerts());
+  }
+
+  @Test
+  void aClockCancelledOnExportHoldIsReinstatedOnHold() {
+    SlaClock held = goldPlus().apply(new SlaEvent.ExportHeld(AUTHORIZED), policy()).clock();
+
+    assertEquals(held, cancelledAt(held, AT_RISK).reinstate().clock());
+  }
+
+  @Test
+  void aStopHeardAfterTheReinstatementEndsTheClockNormally() {
+    SlaClock reinstated = cancelledAt(goldPlus(), AT_RISK.minusSeconds(600)).reinstate().clock();
+
+    Transition t = reinstated.apply(new SlaEvent.Delivered(AT_RISK.plusSeconds(5)), policy());
+
+    assertEquals(SlaState.MET, t.clock().state());
+    assertEquals(List.of(SlaAlert.Kind.MET), kinds(t));
+  }
+
+  @Test
+  void reinstatingAClockThatIsNotCancelledChangesNothing() {
+    SlaClock running = goldPlus();
+    SlaClock met = goldPlus().apply(new SlaEvent.Delivered(AT_RISK), policy()).clock();
+
+    assertEquals(running, running.reinstate().clock());
+    assertEquals(met, met.reinstate().clock());
+    assertEquals(List.of(), met.reinstate().alerts());
+  }
+
   @Test
   void everyAlertDescribesTheClockPeriodItBelongsTo() {
     Transition t = goldPlus().tick(AT_RISK);

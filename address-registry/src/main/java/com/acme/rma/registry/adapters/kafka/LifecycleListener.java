@@ -16,14 +16,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Releases an RMA's address lock when {@code rma.lifecycle} says the RMA was closed or cancelled,
  * or that intake abandoned the RMA number it had reserved for the lock ({@code
- * rma.reservation.abandoned.v1}: a request that failed after the lock was applied). Other types on
- * the topic are ignored; a release for an RMA that holds nothing changes nothing.
+ * rma.reservation.abandoned.v1}: a request that failed after the lock was applied), and takes it
+ * again when a cancelled RMA is reinstated (its replacement had already left). Other types on the
+ * topic are ignored; a release for an RMA that holds nothing changes nothing.
  */
 @ApplicationScoped
 public class LifecycleListener {
 
   static final String CLOSED = "rma.closed.v1";
   static final String CANCELLED = "rma.cancelled.v1";
+  static final String REINSTATED = "rma.reinstated.v1";
 
   /** Intake gave up an RMA number it reserved for a lock: the number never becomes an RMA. */
   static final String RESERVATION_ABANDONED = "rma.reservation.abandoned.v1";
@@ -46,6 +48,13 @@ public class LifecycleListener {
     this.locks = locks;
   }
 
+  /** {@code rma.reinstated.v1}: the members the registry reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RmaReinstated(
+      @NotBlank @Size(max = 64) String rmaNumber,
+      @NotBlank String serialNumber,
+      Integer addressVersion) {}
+
   @Incoming("lifecycle")
   @Blocking
   public void consume(ConsumerRecord<String, String> record) {
@@ -53,6 +62,14 @@ public class LifecycleListener {
   }
 
   void apply(InboundEvent event) {
+    if (REINSTATED.equals(event.type())) {
+      RmaReinstated reinstated = inbox.read(event, RmaReinstated.class);
+      if (inbox.firstDelivery(event)) {
+        locks.relockReinstated(
+            reinstated.rmaNumber(), reinstated.serialNumber(), reinstated.addressVersion());
+      }
+      return;
+    }
     if (!CLOSED.equals(event.type())
         && !CANCELLED.equals(event.type())
         && !RESERVATION_ABANDONED.equals(event.type())) {

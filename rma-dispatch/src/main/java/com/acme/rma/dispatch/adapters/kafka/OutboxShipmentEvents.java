@@ -42,6 +42,8 @@ public class OutboxShipmentEvents implements ShipmentEventPublisher {
       name = "delivery-failed";
     } else if (event instanceof ShipmentEvent.Cancelled) {
       name = "cancelled";
+    } else if (event instanceof ShipmentEvent.CancelRefused) {
+      name = "cancel-refused";
     } else {
       throw new IllegalArgumentException("no event type for " + event);
     }
@@ -61,6 +63,19 @@ public class OutboxShipmentEvents implements ShipmentEventPublisher {
       carrier = e.carrier();
       trackingNumber = e.trackingNumber();
     }
+    if (event instanceof ShipmentEvent.CancelRefused e) {
+      return new ShipmentEventPayload(
+          e.rmaNumber(),
+          e.serviceLevel(),
+          e.status(),
+          e.occurredAt(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          e.reason());
+    }
     if (event instanceof ShipmentEvent.Created e) {
       return new ShipmentEventPayload(
           e.rmaNumber(),
@@ -71,7 +86,8 @@ public class OutboxShipmentEvents implements ShipmentEventPublisher {
           null,
           e.origin(),
           e.shipTo(),
-          e.exportCertificateRequired());
+          e.exportCertificateRequired(),
+          null);
     }
     return new ShipmentEventPayload(
         event.rmaNumber(),
@@ -80,6 +96,7 @@ public class OutboxShipmentEvents implements ShipmentEventPublisher {
         event.occurredAt(),
         carrier,
         trackingNumber,
+        null,
         null,
         null,
         null);

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * The payload of every {@code dispatch.shipment.*.v1} event (goldens in {@code
  * src/test/resources/events/}). Absent members are left out; {@code origin}, {@code shipTo} and
- * {@code exportCertificateRequired} only appear on {@code created}.
+ * {@code exportCertificateRequired} only appear on {@code created}, {@code reason} only on {@code
+ * cancel-refused}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ShipmentEventPayload(
@@ -22,4 +23,5 @@ record ShipmentEventPayload(
     String trackingNumber,
     Origin origin,
     Address shipTo,
-    Boolean exportCertificateRequired) {}
+    Boolean exportCertificateRequired,
+    String reason) {}

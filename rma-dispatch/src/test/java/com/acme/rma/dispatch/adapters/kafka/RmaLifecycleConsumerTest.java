@@ -177,6 +177,48 @@ class RmaLifecycleConsumerTest {
   }
 
   @Test
+  void aCancellationAfterTheShipmentLeftIsRefusedExactlyOnceOnTheTopicEvenWhenRedelivered()
+      throws Exception {
+    String rma = newRmaNumber();
+    broker.sendLifecycle(rma, "rma.authorized.v1", authorizedGolden(rma).toString());
+    awaitStatus(rma, "CREATED");
+    given()
+        .auth()
+        .oauth2(TestTokens.logistics())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"SHIPPED\",\"occurredAt\":\"2026-05-01T01:30:00Z\"}")
+        .post("/api/v1/shipments/{rma}/events", rma)
+        .then()
+        .statusCode(200);
+
+    String cancelled = cancelledGolden(rma).toString();
+    String cancelId = broker.sendLifecycle(rma, "rma.cancelled.v1", cancelled);
+    broker.send(
+        BrokerFixture.LIFECYCLE, rma, cancelId, "rma.cancelled.v1", "/rma-intake", cancelled);
+    // an event after the duplicate on the same partition: once it is processed, so is the duplicate
+    String after = broker.sendLifecycle(rma, "rma.authorized.v1", authorizedGolden(rma).toString());
+    Awaitility.await().atMost(PATIENCE).until(() -> TestData.processed(em, "/rma-intake", after));
+    Awaitility.await().atMost(PATIENCE).until(() -> TestData.unpublished(em, rma) == 0);
+
+    read(rma)
+        .body("status", equalTo("SHIPPED"))
+        .body("history.status", contains("CREATED", "SHIPPED"));
+    List<ConsumerRecord<String, String>> refusals =
+        broker.kafka.readToEnd("dispatch.shipments", PATIENCE).stream()
+            .filter(r -> rma.equals(r.key()))
+            .filter(
+                r ->
+                    "dispatch.shipment.cancel-refused.v1"
+                        .equals(KafkaTestClient.header(r, "ce_type")))
+            .toList();
+    assertEquals(1, refusals.size());
+    JsonNode refusal = TestData.JSON.readTree(refusals.get(0).value());
+    assertEquals("SHIPPED", refusal.get("status").asText());
+    assertEquals("ALREADY_SHIPPED", refusal.get("reason").asText());
+    assertEquals("2026-05-01T02:00:00Z", refusal.get("occurredAt").asText());
+  }
+
+  @Test
   void anUnreadableAuthorizationIsDeadLetteredWithItsReasonAndTheConsumerGoesOn() {
     String poisoned = newRmaNumber();
     ObjectNode withoutShipTo = authorizedGolden(poisoned);

@@ -128,6 +128,30 @@ class ShipmentEventGoldenTest {
     assertMatchesGolden(rows.get(1), rma);
   }
 
+  @Test
+  void cancelRefusedMatchesItsGolden() {
+    String rma = newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T01:00:05Z"));
+    authorize(rma, golden("rma-intake", "rma.authorized.v1"));
+    ObjectNode carrier = ownGolden("logistics.carrier.status.v1");
+    carrier.remove("rmaNumber");
+    carrier.put("occurredAt", "2026-05-01T01:30:00Z");
+    report(rma, carrier);
+    ObjectNode cancelled = golden("rma-intake", "rma.cancelled.v1");
+    cancelled.put("rmaNumber", rma);
+    lifecycle.consume(record(rma, "rma.cancelled.v1", cancelled));
+
+    List<TestData.OutboxRow> rows = outbox(em, rma);
+
+    assertEquals(
+        List.of(
+            "dispatch.shipment.created.v1",
+            "dispatch.shipment.shipped.v1",
+            "dispatch.shipment.cancel-refused.v1"),
+        rows.stream().map(TestData.OutboxRow::type).toList());
+    assertMatchesGolden(rows.get(2), rma);
+  }
+
   private void authorize(String rma, ObjectNode authorized) {
     authorized.put("rmaNumber", rma);
     lifecycle.consume(record(rma, "rma.authorized.v1", authorized));

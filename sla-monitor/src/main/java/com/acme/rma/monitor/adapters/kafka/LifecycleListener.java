@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code rma.lifecycle}: clocks start on authorization and end on cancellation or close. */
+/**
+ * {@code rma.lifecycle}: clocks start on authorization and end on cancellation or close; a
+ * reinstatement undoes the cancellation.
+ */
 @ApplicationScoped
 public class LifecycleListener {
 
@@ -48,6 +51,12 @@ public class LifecycleListener {
         RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
         if (inbox.firstDelivery(event)) {
           clocks.happened(data.rmaNumber(), new SlaEvent.Closed(data.at()), false);
+        }
+      }
+      case "rma.reinstated.v1" -> {
+        RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
+        if (inbox.firstDelivery(event)) {
+          clocks.reinstated(data.rmaNumber());
         }
       }
       default -> {

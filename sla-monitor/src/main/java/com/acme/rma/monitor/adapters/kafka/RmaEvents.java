@@ -18,7 +18,7 @@ final class RmaEvents {
       @NotNull ServiceLevel serviceLevel,
       @NotNull Instant authorizedAt) {}
 
-  /** {@code rma.cancelled.v1} and {@code rma.closed.v1}. */
+  /** {@code rma.cancelled.v1}, {@code rma.closed.v1} and {@code rma.reinstated.v1}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Ended(@NotBlank String rmaNumber, @NotNull Instant at) {}
 
