@@ -16,6 +16,7 @@ import com.acme.rma.dispatch.domain.ShipmentStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class ShipmentUseCasesTest {
                 "RMA-8",
                 store.stored.get("RMA-8").serviceLevel(),
                 ShipmentStatus.SHIPPED,
-                NOW.plusSeconds(90),
+                NOW.plusSeconds(90).truncatedTo(ChronoUnit.MICROS),
                 "ALREADY_SHIPPED")),
         store.published.stream().filter(ShipmentEvent.CancelRefused.class::isInstance).toList());
   }
