@@ -209,7 +209,7 @@ main() {
   driver Faults offsets "$run_dir/run-start.offsets"
   target=$(sed -n 's/^RMA_SLA_GOLD_PLUS_TARGET=//p' "$ROOT/deploy/local/.run/state/settings.env" 2>/dev/null || true)
   if ((quick)); then
-    rmas=40 pace=10 idle=15 max=90
+    rmas=40 pace=10 idle=20 max=90
   else
     rmas=1000 pace=120 idle=40 max=600
   fi
