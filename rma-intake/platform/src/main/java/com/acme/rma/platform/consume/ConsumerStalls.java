@@ -2,9 +2,11 @@ package com.acme.rma.platform.consume;
 
 import com.acme.rma.platform.deadletter.DeadLetterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +64,7 @@ public class ConsumerStalls {
         name -> {
           metrics.gauge(
               "rma.consumer.stalled",
-              java.util.List.of(io.micrometer.core.instrument.Tag.of("channel", name)),
+              List.of(Tag.of("channel", name)),
               stalls,
               s -> s.containsKey(name) ? 1 : 0);
           metrics.counter("rma.consumer.retries", "channel", name);

@@ -3,7 +3,9 @@ package com.acme.rma.platform.consume;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,7 +66,7 @@ public final class Failures {
 
   private static Iterable<Throwable> chain(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    java.util.List<Throwable> list = new java.util.ArrayList<>();
+    List<Throwable> list = new ArrayList<>();
     Throwable t = failure;
     while (t != null && seen.put(t, Boolean.TRUE) == null) {
       list.add(t);
