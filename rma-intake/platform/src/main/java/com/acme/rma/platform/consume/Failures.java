@@ -1,12 +1,9 @@
 package com.acme.rma.platform.consume;
 
+import com.acme.rma.platform.Causes;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,7 +25,7 @@ public final class Failures {
 
   /** True when retrying cannot help. */
   public static boolean isPoison(Throwable failure) {
-    for (Throwable t : chain(failure)) {
+    for (Throwable t : Causes.of(failure)) {
       if (t instanceof PoisonEventException || t instanceof ConstraintViolationException) {
         return true;
       }
@@ -46,7 +43,7 @@ public final class Failures {
   public static String reason(Throwable failure) {
     Throwable root = failure;
     String state = null;
-    for (Throwable t : chain(failure)) {
+    for (Throwable t : Causes.of(failure)) {
       root = t;
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         state = sql.getSQLState();
@@ -62,19 +59,5 @@ public final class Failures {
             + String.valueOf(root.getMessage());
     text = text.replaceAll("\\s+", " ").strip();
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
-  }
-
-  private static Iterable<Throwable> chain(Throwable failure) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    List<Throwable> list = new ArrayList<>();
-    Throwable t = failure;
-    while (t != null && seen.put(t, Boolean.TRUE) == null) {
-      list.add(t);
-      if (t instanceof SQLException sql && sql.getNextException() != null) {
-        list.add(sql.getNextException());
-      }
-      t = t.getCause();
-    }
-    return list;
   }
 }

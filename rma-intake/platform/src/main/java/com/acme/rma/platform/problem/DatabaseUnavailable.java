@@ -1,8 +1,7 @@
 package com.acme.rma.platform.problem;
 
+import com.acme.rma.platform.Causes;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -37,8 +36,7 @@ public final class DatabaseUnavailable {
 
   /** Whether this failure, or one it wraps, means the database cannot be reached right now. */
   public static boolean isCause(Throwable failure) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+    for (Throwable t : Causes.of(failure)) {
       if (t instanceof SQLException sql && unavailable(sql)) {
         return true;
       }
