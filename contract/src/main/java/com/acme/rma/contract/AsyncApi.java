@@ -1,0 +1,117 @@
+package com.acme.rma.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The AsyncAPI 3 document of every topic ({@code contract/asyncapi.yaml}). In the repository its
+ * message payloads refer to the schema files beside it ({@code schemas/<type>.schema.json}); the
+ * <em>bundled</em> document has each of those files inlined where it is referred to (a schema keeps
+ * its {@code $id}, so it stays a resource of its own), so that one download is complete.
+ */
+public final class AsyncApi {
+
+  /** The document's place in the contract (and on the classpath, under {@code contract/}). */
+  public static final String FILE = "asyncapi.yaml";
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .build())
+          .build();
+
+  private AsyncApi() {}
+
+  /** The document as kept in the repository (YAML, with comments). */
+  public static String source() {
+    return ContractFiles.read(FILE);
+  }
+
+  /** The document parsed, its file references left as they are. */
+  public static JsonNode tree() {
+    try {
+      return YAML.readTree(source());
+    } catch (IOException e) {
+      throw new UncheckedIOException("contract/" + FILE + " is not YAML", e);
+    }
+  }
+
+  /** The document with every referenced schema file inlined. */
+  public static JsonNode bundled() {
+    return inline(tree(), "");
+  }
+
+  /** {@link #bundled()} as YAML. */
+  public static String bundledYaml() {
+    try {
+      return YAML.writeValueAsString(bundled());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@link #bundled()} as JSON. */
+  public static String bundledJson() {
+    try {
+      return ContractFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bundled());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Replaces each {@code {"$ref": "<file>"}} that names another file (relative to {@code folder},
+   * no fragment) by that file's content, itself inlined; local references ({@code #/...}) stay.
+   */
+  private static JsonNode inline(JsonNode node, String folder) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && node.size() == 1 && isFile(ref.asText())) {
+        String path = normalize(folder + ref.asText());
+        return inline(ContractFiles.readJson(path), path.substring(0, path.lastIndexOf('/') + 1));
+      }
+      ObjectNode copy = ContractFiles.JSON.createObjectNode();
+      Iterator<Map.Entry<String, JsonNode>> members = node.properties().iterator();
+      while (members.hasNext()) {
+        Map.Entry<String, JsonNode> member = members.next();
+        copy.set(member.getKey(), inline(member.getValue(), folder));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      var copy = ContractFiles.JSON.createArrayNode();
+      node.forEach(element -> copy.add(inline(element, folder)));
+      return copy;
+    }
+    return node;
+  }
+
+  static boolean isFile(String ref) {
+    return !ref.startsWith("#") && !ref.contains("://") && !ref.contains("#");
+  }
+
+  /**
+   * Resolves {@code ..} segments: {@code schemas/structured/../x.json} → {@code schemas/x.json}.
+   */
+  static String normalize(String path) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.equals("..")) {
+        parts.removeLast();
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts);
+  }
+}
