@@ -27,6 +27,8 @@ public final class AsyncApi {
               YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  // "1.0" stays a string (ce_specversion), not the number 1.0
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .build())
           .build();
 
@@ -44,6 +46,35 @@ public final class AsyncApi {
     } catch (IOException e) {
       throw new UncheckedIOException("contract/" + FILE + " is not YAML", e);
     }
+  }
+
+  /**
+   * The event types the document says {@code service} receives (its {@code receive} operations,
+   * titled with the service's name), e.g. {@code rma.authorized.v1} for rma-dispatch.
+   */
+  public static java.util.SortedSet<String> typesReceivedBy(String service) {
+    JsonNode doc = tree();
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    doc.path("operations")
+        .forEach(
+            operation -> {
+              if ("receive".equals(operation.path("action").asText())
+                  && service.equals(operation.path("title").asText())) {
+                operation
+                    .path("messages")
+                    .forEach(
+                        ref -> {
+                          String pointer = ref.path("$ref").asText().substring(1);
+                          JsonNode message = doc.at(pointer);
+                          JsonNode resolved =
+                              message.has("$ref")
+                                  ? doc.at(message.path("$ref").asText().substring(1))
+                                  : message;
+                          types.add(resolved.path("name").asText());
+                        });
+              }
+            });
+    return types;
   }
 
   /** The document with every referenced schema file inlined. */

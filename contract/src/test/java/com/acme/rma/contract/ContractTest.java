@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +117,7 @@ class ContractTest {
   }
 
   @Test
-  void theBundledDocumentHoldsEverySchemaAndNoFileReference() {
+  void theBundledDocumentHoldsEverySchemaAndNoFileReference() throws Exception {
     JsonNode bundled = AsyncApi.bundled();
     List<String> fileRefs = new ArrayList<>();
     collectRefs(bundled, fileRefs);
@@ -131,6 +132,8 @@ class ContractTest {
     assertEquals(
         ContractSchemas.ID_BASE + "logistics.carrier.status.v1.schema.json",
         structuredData.path("$id").asText());
+    assertEquals(bundled, new YAMLMapper().readTree(AsyncApi.bundledYaml()), "YAML round trip");
+    assertEquals(bundled, ContractFiles.JSON.readTree(AsyncApi.bundledJson()), "JSON round trip");
     assertTrue(AsyncApi.bundledYaml().contains("asyncapi: 3.0.0"));
     assertTrue(AsyncApi.bundledJson().contains("\"asyncapi\" : \"3.0.0\""));
   }
@@ -206,6 +209,22 @@ class ContractTest {
     assertEquals(
         List.of(),
         ContractSchemas.validate(type, Goldens.node(type).put("correctsBreach", true).toString()));
+  }
+
+  @Test
+  void theDocumentNamesWhatEachServiceReceives() {
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                EventTypes.RMA_AUTHORIZED, EventTypes.RMA_CANCELLED, EventTypes.CARRIER_STATUS)),
+        AsyncApi.typesReceivedBy("rma-dispatch"));
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                EventTypes.SHIPMENT_SHIPPED,
+                EventTypes.SHIPMENT_DELIVERED,
+                EventTypes.SLA_DEADLINE_CHANGED)),
+        AsyncApi.typesReceivedBy("rma-intake"));
   }
 
   @Test
