@@ -17,6 +17,7 @@ import com.acme.rma.platform.outbox.Outbox;
 import com.acme.rma.platform.outbox.OutboxEvent;
 import com.acme.rma.platform.outbox.OutboxGauges;
 import com.acme.rma.platform.outbox.OutboxRelay;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import com.acme.rma.platform.retention.PlatformPurge;
 import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.MutableClock;
@@ -302,7 +303,10 @@ class OutboxHealingTest {
 
   private UUID add(String key, String text) {
     return QuarkusTransaction.requiringNew()
-        .call(() -> outbox.add(TOPIC, key, "healing.probe.v1", Map.of("text", text)));
+        .call(
+            () ->
+                outbox.add(
+                    new OutgoingEvent(TOPIC, key, "healing.probe.v1", Map.of("text", text))));
   }
 
   /** A row that exceeds the producer's limit, driven by the relay until it is parked. */

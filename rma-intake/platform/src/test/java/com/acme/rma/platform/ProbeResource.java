@@ -1,6 +1,7 @@
 package com.acme.rma.platform;
 
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import com.acme.rma.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,8 @@ public class ProbeResource {
   @RolesAllowed({"ops", "partner"})
   @Transactional
   public Map<String, Object> accept(@Valid @NotNull ProbeRequest request) {
-    outbox.add("platform.probe.out", request.name(), "probe.accepted.v1", request);
+    outbox.add(
+        new OutgoingEvent("platform.probe.out", request.name(), "probe.accepted.v1", request));
     return Map.of("name", request.name(), "at", String.valueOf(request.at()));
   }
 

@@ -31,16 +31,17 @@ public class Outbox {
 
   /**
    * Adds the event to the current transaction (there must be one) and returns its CloudEvent id.
+   * The one way every service publishes.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public UUID add(String topic, String key, String type, Object payload) {
+  public UUID add(OutgoingEvent outgoing) {
     OutboxEvent event = new OutboxEvent();
     event.id = UUID.randomUUID();
-    event.topic = topic;
-    event.key = key;
-    event.type = type;
+    event.topic = outgoing.topic();
+    event.key = outgoing.key();
+    event.type = outgoing.type();
     event.source = source;
-    event.payload = json(payload);
+    event.payload = json(outgoing.payload());
     event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     event.persist();
     return event.id;
