@@ -22,8 +22,6 @@ public record SiteChangedV1(
     GoldPlusData goldPlus,
     LockData lock) {
 
-  public static final String TYPE = "registry.site.changed.v1";
-
   public static SiteChangedV1 of(Site site, String partnerId, GoldPlus decision) {
     return new SiteChangedV1(
         site.serialNumber(),

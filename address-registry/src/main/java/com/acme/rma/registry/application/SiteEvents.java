@@ -1,7 +1,9 @@
 package com.acme.rma.registry.application;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.platform.outbox.Outbox;
-import com.acme.rma.registry.config.RegistryConfig;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import com.acme.rma.registry.domain.GoldPlus;
 import com.acme.rma.registry.domain.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,19 +15,18 @@ import java.util.Optional;
 public class SiteEvents {
 
   private final Outbox outbox;
-  private final String topic;
 
-  public SiteEvents(Outbox outbox, RegistryConfig config) {
+  public SiteEvents(Outbox outbox) {
     this.outbox = outbox;
-    this.topic = config.sitesTopic();
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void siteChanged(Site site, Optional<String> owner, GoldPlus decision) {
     outbox.add(
-        topic,
-        site.serialNumber(),
-        SiteChangedV1.TYPE,
-        SiteChangedV1.of(site, owner.orElse(null), decision));
+        new OutgoingEvent(
+            Topics.SITES,
+            site.serialNumber(),
+            EventTypes.SITE_CHANGED,
+            SiteChangedV1.of(site, owner.orElse(null), decision)));
   }
 }

@@ -7,10 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "registry")
 public interface RegistryConfig {
 
-  /** The compacted topic every site change is published on. */
-  @WithDefault("registry.sites")
-  String sitesTopic();
-
   /** The check that announces sites whose eligibility changed because a pending center opened. */
   ActivationCheck activationCheck();
 

@@ -1,8 +1,11 @@
 package com.acme.rma.intake.application;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaStatus;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -50,10 +53,11 @@ public class CancelRma {
     }
     rmas.update(cancelled.get());
     outbox.add(
-        Events.LIFECYCLE_TOPIC,
-        rmaNumber,
-        Events.RMA_CANCELLED,
-        new Events.RmaEnded(rmaNumber, cancelled.get().serialNumber(), now));
+        new OutgoingEvent(
+            Topics.LIFECYCLE,
+            rmaNumber,
+            EventTypes.RMA_CANCELLED,
+            new Events.RmaEnded(rmaNumber, cancelled.get().serialNumber(), now)));
     return new Outcome.Cancelled(cancelled.get());
   }
 }

@@ -12,25 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The events rma-intake publishes: topics, CloudEvent types and payloads. The payloads are the
- * contract with the other services; {@code src/test/resources/events/<type>.json} shows each one.
+ * The payloads of the events rma-intake publishes. Their topics and types are the contract's
+ * ({@code com.acme.rma.contract.Topics}, {@code EventTypes}); {@code
+ * contract/schemas/<type>.schema.json} states each payload and {@code contract/events/<type>.json}
+ * shows it.
  */
 public final class Events {
-
-  public static final String ENTITLEMENTS_TOPIC = "rma.entitlements";
-  public static final String LIFECYCLE_TOPIC = "rma.lifecycle";
-
-  public static final String ENTITLEMENT_CHANGED = "rma.entitlement.changed.v1";
-  public static final String RMA_AUTHORIZED = "rma.authorized.v1";
-  public static final String RMA_CANCELLED = "rma.cancelled.v1";
-  public static final String RMA_CLOSED = "rma.closed.v1";
-  public static final String RMA_REINSTATED = "rma.reinstated.v1";
-
-  /**
-   * An RMA number reserved for a Gold Plus request never became an RMA (an addition to the
-   * contract's list): the registry releases the lock it may hold for that number.
-   */
-  public static final String RESERVATION_ABANDONED = "rma.reservation.abandoned.v1";
 
   private Events() {}
 

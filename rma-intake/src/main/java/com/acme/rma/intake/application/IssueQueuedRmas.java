@@ -1,7 +1,10 @@
 package com.acme.rma.intake.application;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,10 +68,11 @@ public class IssueQueuedRmas {
     Rma rma = due.get().issue().orElseThrow();
     rmas.update(rma);
     outbox.add(
-        Events.LIFECYCLE_TOPIC,
-        rma.rmaNumber(),
-        Events.RMA_AUTHORIZED,
-        Events.RmaAuthorized.of(rma));
+        new OutgoingEvent(
+            Topics.LIFECYCLE,
+            rma.rmaNumber(),
+            EventTypes.RMA_AUTHORIZED,
+            Events.RmaAuthorized.of(rma)));
     issued.increment();
     LOG.infof("issued queued %s (clock from %s)", rma.rmaNumber(), rma.authorizedAt());
     return true;

@@ -1,7 +1,10 @@
 package com.acme.rma.intake.application;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.domain.Entitlement;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,10 +56,11 @@ public class ManageEntitlements {
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     EntitlementStore.Stored saved = store.save(entitlement, now);
     outbox.add(
-        Events.ENTITLEMENTS_TOPIC,
-        entitlement.serialNumber(),
-        Events.ENTITLEMENT_CHANGED,
-        Events.EntitlementChanged.of(entitlement, now));
+        new OutgoingEvent(
+            Topics.ENTITLEMENTS,
+            entitlement.serialNumber(),
+            EventTypes.ENTITLEMENT_CHANGED,
+            Events.EntitlementChanged.of(entitlement, now)));
     return new Outcome.Saved(saved, before.isEmpty());
   }
 

@@ -1,8 +1,11 @@
 package com.acme.rma.intake.application;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.config.IntakeConfig;
 import com.acme.rma.intake.domain.Reservation;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -118,11 +121,15 @@ public class ReconcileLockReservations {
     }
     reservations.update(reservation.abandon(now));
     outbox.add(
-        Events.LIFECYCLE_TOPIC,
-        reservation.rmaNumber(),
-        Events.RESERVATION_ABANDONED,
-        new Events.ReservationAbandoned(
-            reservation.rmaNumber(), reservation.serialNumber(), reservation.reservedAt(), now));
+        new OutgoingEvent(
+            Topics.LIFECYCLE,
+            reservation.rmaNumber(),
+            EventTypes.RMA_RESERVATION_ABANDONED,
+            new Events.ReservationAbandoned(
+                reservation.rmaNumber(),
+                reservation.serialNumber(),
+                reservation.reservedAt(),
+                now)));
     abandoned.increment();
     LOG.infof(
         "gave up %s reserved for %s at %s: its registry lock, if any, is released",

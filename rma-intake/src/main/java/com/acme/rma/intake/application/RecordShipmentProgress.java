@@ -1,7 +1,10 @@
 package com.acme.rma.intake.application;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -71,10 +74,11 @@ public class RecordShipmentProgress {
     rmas.update(closed.get());
     announceIfReinstated(rma.get(), closed.get(), now);
     outbox.add(
-        Events.LIFECYCLE_TOPIC,
-        rmaNumber,
-        Events.RMA_CLOSED,
-        new Events.RmaEnded(rmaNumber, closed.get().serialNumber(), now));
+        new OutgoingEvent(
+            Topics.LIFECYCLE,
+            rmaNumber,
+            EventTypes.RMA_CLOSED,
+            new Events.RmaEnded(rmaNumber, closed.get().serialNumber(), now)));
     return Result.APPLIED;
   }
 
@@ -106,10 +110,11 @@ public class RecordShipmentProgress {
         "%s was cancelled after its replacement left: reinstated as %s",
         after.rmaNumber(), after.status());
     outbox.add(
-        Events.LIFECYCLE_TOPIC,
-        after.rmaNumber(),
-        Events.RMA_REINSTATED,
-        Events.RmaReinstated.of(after, now));
+        new OutgoingEvent(
+            Topics.LIFECYCLE,
+            after.rmaNumber(),
+            EventTypes.RMA_REINSTATED,
+            Events.RmaReinstated.of(after, now)));
   }
 
   private static Instant micros(Instant at) {

@@ -2,6 +2,8 @@ package com.acme.rma.intake.application;
 
 import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.config.IntakeConfig;
 import com.acme.rma.intake.domain.Address;
 import com.acme.rma.intake.domain.Component;
@@ -19,6 +21,7 @@ import com.acme.rma.intake.domain.ShipToDecision;
 import com.acme.rma.intake.domain.SiteLock;
 import com.acme.rma.intake.domain.Sla;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -362,10 +365,11 @@ public class RequestRma {
                 held.ifPresent(r -> reservations.update(r.commit(now)));
                 if (rma.status() == RmaStatus.AUTHORIZED) {
                   outbox.add(
-                      Events.LIFECYCLE_TOPIC,
-                      rma.rmaNumber(),
-                      Events.RMA_AUTHORIZED,
-                      Events.RmaAuthorized.of(rma));
+                      new OutgoingEvent(
+                          Topics.LIFECYCLE,
+                          rma.rmaNumber(),
+                          EventTypes.RMA_AUTHORIZED,
+                          Events.RmaAuthorized.of(rma)));
                 }
               });
     } catch (ReservationSettledException e) {

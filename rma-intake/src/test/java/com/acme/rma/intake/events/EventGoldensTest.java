@@ -2,6 +2,9 @@ package com.acme.rma.intake.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.rma.contract.ContractSchemas;
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.intake.application.Events;
 import com.acme.rma.intake.domain.Address;
 import com.acme.rma.intake.domain.Component;
@@ -13,19 +16,18 @@ import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaStatus;
 import com.acme.rma.intake.domain.ServiceLevel;
 import com.acme.rma.intake.domain.Sla;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The payloads rma-intake publishes, written by the service's own ObjectMapper, equal the golden
- * examples that the consuming services read in their tests.
+ * The payloads rma-intake publishes, written by the service's own ObjectMapper, equal the
+ * contract's golden examples (which the consuming services read in their tests) and are valid
+ * against the contract's schemas.
  */
 @QuarkusTest
 class EventGoldensTest {
@@ -34,13 +36,11 @@ class EventGoldensTest {
 
   @Inject ObjectMapper mapper;
 
-  private JsonNode golden(String type) throws Exception {
-    return mapper.readTree(
-        Files.readString(Path.of("src/test/resources/events/" + type + ".json")));
-  }
-
   private void assertGolden(String type, Object payload) throws Exception {
-    assertEquals(golden(type), mapper.readTree(mapper.writeValueAsString(payload)));
+    String written = mapper.writeValueAsString(payload);
+    assertEquals(Goldens.node(type), mapper.readTree(written));
+    assertEquals(List.of(), ContractSchemas.validate(type, Goldens.json(type)), "golden");
+    assertEquals(List.of(), ContractSchemas.validate(type, written), "written");
   }
 
   @Test
@@ -58,13 +58,13 @@ class EventGoldensTest {
             LocalDate.parse("2030-06-30"),
             null);
     assertGolden(
-        Events.ENTITLEMENT_CHANGED,
+        EventTypes.ENTITLEMENT_CHANGED,
         Events.EntitlementChanged.of(entitlement, Instant.parse("2026-05-01T00:00:00Z")));
   }
 
   @Test
   void rmaAuthorizedMatchesItsGolden() throws Exception {
-    assertGolden(Events.RMA_AUTHORIZED, Events.RmaAuthorized.of(goldPlusRma()));
+    assertGolden(EventTypes.RMA_AUTHORIZED, Events.RmaAuthorized.of(goldPlusRma()));
   }
 
   @Test
@@ -76,7 +76,7 @@ class EventGoldensTest {
             .ship(Instant.parse("2026-05-01T01:59:00Z"))
             .orElseThrow();
     assertGolden(
-        Events.RMA_REINSTATED,
+        EventTypes.RMA_REINSTATED,
         Events.RmaReinstated.of(reinstated, Instant.parse("2026-05-01T02:00:05Z")));
   }
 
@@ -104,11 +104,11 @@ class EventGoldensTest {
   @Test
   void rmaCancelledAndClosedMatchTheirGoldens() throws Exception {
     assertGolden(
-        Events.RMA_CANCELLED,
+        EventTypes.RMA_CANCELLED,
         new Events.RmaEnded(
             "RMA-2026-000042", "NSX-GP-0001", Instant.parse("2026-05-01T02:00:00Z")));
     assertGolden(
-        Events.RMA_CLOSED,
+        EventTypes.RMA_CLOSED,
         new Events.RmaEnded(
             "RMA-2026-000042", "NSX-GP-0001", Instant.parse("2026-05-01T04:10:00Z")));
   }
@@ -116,7 +116,7 @@ class EventGoldensTest {
   @Test
   void reservationAbandonedMatchesItsGolden() throws Exception {
     assertGolden(
-        Events.RESERVATION_ABANDONED,
+        EventTypes.RMA_RESERVATION_ABANDONED,
         new Events.ReservationAbandoned(
             "RMA-2026-000042",
             "NSX-GP-0001",

@@ -1,7 +1,9 @@
 package com.acme.rma.monitor.application;
 
+import com.acme.rma.contract.Topics;
 import com.acme.rma.monitor.domain.SlaAlert;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -17,7 +19,6 @@ import java.util.List;
 @ApplicationScoped
 public class AlertOutbox {
 
-  public static final String TOPIC = "sla.alerts";
   private static final Object RELAY_REQUESTED = new Object();
 
   private final Outbox outbox;
@@ -43,7 +44,8 @@ public class AlertOutbox {
     }
     for (SlaAlert alert : alerts) {
       String type = AlertPayload.typeOf(alert.kind());
-      outbox.add(TOPIC, alert.rmaNumber(), type, AlertPayload.of(alert));
+      outbox.add(
+          new OutgoingEvent(Topics.SLA_ALERTS, alert.rmaNumber(), type, AlertPayload.of(alert)));
       metrics.counter("rma.monitor.alerts", "type", type).increment();
     }
     relayAfterCommit();

@@ -1,5 +1,6 @@
 package com.acme.rma.monitor.application;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaAlert;
 import com.acme.rma.monitor.domain.SlaState;
@@ -8,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * The data of {@code sla.at-risk.v1}, {@code sla.breached.v1} and {@code sla.met.v1} (goldens in
- * src/test/resources/events). {@code lateBySeconds} is always present: null unless a late stop is
- * already known when the alert is raised.
+ * The data of {@code sla.at-risk.v1}, {@code sla.breached.v1} and {@code sla.met.v1} (schemas and
+ * goldens in the contract module). {@code lateBySeconds} is always present: null unless a late stop
+ * is already known when the alert is raised.
  */
 public record AlertPayload(
     String rmaNumber,
@@ -21,10 +22,6 @@ public record AlertPayload(
     SlaState state,
     Instant occurredAt,
     @JsonInclude(JsonInclude.Include.ALWAYS) Long lateBySeconds) {
-
-  public static final String AT_RISK = "sla.at-risk.v1";
-  public static final String BREACHED = "sla.breached.v1";
-  public static final String MET = "sla.met.v1";
 
   public static AlertPayload of(SlaAlert alert) {
     return new AlertPayload(
@@ -40,9 +37,9 @@ public record AlertPayload(
 
   public static String typeOf(SlaAlert.Kind kind) {
     return switch (kind) {
-      case AT_RISK -> AT_RISK;
-      case BREACHED -> BREACHED;
-      case MET -> MET;
+      case AT_RISK -> EventTypes.SLA_AT_RISK;
+      case BREACHED -> EventTypes.SLA_BREACHED;
+      case MET -> EventTypes.SLA_MET;
     };
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.rma.registry.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
@@ -20,8 +21,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class EntitlementListener {
-
-  static final String ENTITLEMENT_CHANGED = "rma.entitlement.changed.v1";
 
   /** The fields of {@code rma.entitlement.changed.v1} the registry needs. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -50,7 +49,7 @@ public class EntitlementListener {
   }
 
   void apply(InboundEvent event) {
-    if (!ENTITLEMENT_CHANGED.equals(event.type())) {
+    if (!EventTypes.ENTITLEMENT_CHANGED.equals(event.type())) {
       return; // another type on the topic: not ours to read
     }
     EntitlementChanged change = inbox.read(event, EntitlementChanged.class);

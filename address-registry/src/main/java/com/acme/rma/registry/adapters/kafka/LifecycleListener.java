@@ -1,5 +1,6 @@
 package com.acme.rma.registry.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
@@ -22,13 +23,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class LifecycleListener {
-
-  static final String CLOSED = "rma.closed.v1";
-  static final String CANCELLED = "rma.cancelled.v1";
-  static final String REINSTATED = "rma.reinstated.v1";
-
-  /** Intake gave up an RMA number it reserved for a lock: the number never becomes an RMA. */
-  static final String RESERVATION_ABANDONED = "rma.reservation.abandoned.v1";
 
   /**
    * {@code rma.closed.v1}, {@code rma.cancelled.v1} and {@code rma.reservation.abandoned.v1}: at
@@ -62,7 +56,7 @@ public class LifecycleListener {
   }
 
   void apply(InboundEvent event) {
-    if (REINSTATED.equals(event.type())) {
+    if (EventTypes.RMA_REINSTATED.equals(event.type())) {
       RmaReinstated reinstated = inbox.read(event, RmaReinstated.class);
       if (inbox.firstDelivery(event)) {
         locks.relockReinstated(
@@ -70,9 +64,9 @@ public class LifecycleListener {
       }
       return;
     }
-    if (!CLOSED.equals(event.type())
-        && !CANCELLED.equals(event.type())
-        && !RESERVATION_ABANDONED.equals(event.type())) {
+    if (!EventTypes.RMA_CLOSED.equals(event.type())
+        && !EventTypes.RMA_CANCELLED.equals(event.type())
+        && !EventTypes.RMA_RESERVATION_ABANDONED.equals(event.type())) {
       return; // rma.authorized.v1 and anything else: nothing for the registry
     }
     RmaEnded ended = inbox.read(event, RmaEnded.class);

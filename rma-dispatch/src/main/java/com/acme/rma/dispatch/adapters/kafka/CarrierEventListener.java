@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.dispatch.application.CarrierEventOutcome;
 import com.acme.rma.dispatch.application.RecordCarrierEvent;
 import com.acme.rma.platform.consume.EventConsumer;
@@ -38,9 +39,9 @@ public class CarrierEventListener {
   }
 
   void apply(InboundEvent event) {
-    if (!Topics.CARRIER_STATUS.equals(event.type())) {
+    if (!EventTypes.CARRIER_STATUS.equals(event.type())) {
       throw new PoisonEventException(
-          "unknown event type " + event.type() + " (expected " + Topics.CARRIER_STATUS + ")");
+          "unknown event type " + event.type() + " (expected " + EventTypes.CARRIER_STATUS + ")");
     }
     CarrierStatus status = inbox.read(event, CarrierStatus.class);
     RecordKeys.require(event, status.rmaNumber());

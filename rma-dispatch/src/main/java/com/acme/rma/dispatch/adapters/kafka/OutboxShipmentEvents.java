@@ -1,8 +1,11 @@
 package com.acme.rma.dispatch.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.dispatch.application.ShipmentEventPublisher;
 import com.acme.rma.dispatch.domain.ShipmentEvent;
 import com.acme.rma.platform.outbox.Outbox;
+import com.acme.rma.platform.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -22,32 +25,30 @@ public class OutboxShipmentEvents implements ShipmentEventPublisher {
   @Override
   public void publish(List<ShipmentEvent> events) {
     for (ShipmentEvent event : events) {
-      outbox.add(Topics.SHIPMENTS, event.rmaNumber(), typeOf(event), payloadOf(event));
+      outbox.add(
+          new OutgoingEvent(Topics.SHIPMENTS, event.rmaNumber(), typeOf(event), payloadOf(event)));
     }
   }
 
   static String typeOf(ShipmentEvent event) {
-    String name;
     if (event instanceof ShipmentEvent.Created) {
-      name = "created";
+      return EventTypes.SHIPMENT_CREATED;
     } else if (event instanceof ShipmentEvent.ExportHeld) {
-      name = "export-held";
+      return EventTypes.SHIPMENT_EXPORT_HELD;
     } else if (event instanceof ShipmentEvent.ExportCleared) {
-      name = "export-cleared";
+      return EventTypes.SHIPMENT_EXPORT_CLEARED;
     } else if (event instanceof ShipmentEvent.Shipped) {
-      name = "shipped";
+      return EventTypes.SHIPMENT_SHIPPED;
     } else if (event instanceof ShipmentEvent.Delivered) {
-      name = "delivered";
+      return EventTypes.SHIPMENT_DELIVERED;
     } else if (event instanceof ShipmentEvent.DeliveryFailed) {
-      name = "delivery-failed";
+      return EventTypes.SHIPMENT_DELIVERY_FAILED;
     } else if (event instanceof ShipmentEvent.Cancelled) {
-      name = "cancelled";
+      return EventTypes.SHIPMENT_CANCELLED;
     } else if (event instanceof ShipmentEvent.CancelRefused) {
-      name = "cancel-refused";
-    } else {
-      throw new IllegalArgumentException("no event type for " + event);
+      return EventTypes.SHIPMENT_CANCEL_REFUSED;
     }
-    return "dispatch.shipment." + name + ".v1";
+    throw new IllegalArgumentException("no event type for " + event);
   }
 
   static ShipmentEventPayload payloadOf(ShipmentEvent event) {

@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.dispatch.application.CancelShipment;
 import com.acme.rma.dispatch.application.CreateShipment;
 import com.acme.rma.platform.consume.EventConsumer;
@@ -45,14 +46,14 @@ public class RmaLifecycleListener {
 
   void apply(InboundEvent event) {
     switch (event.type()) {
-      case Topics.RMA_AUTHORIZED -> {
+      case EventTypes.RMA_AUTHORIZED -> {
         RmaAuthorized authorized = inbox.read(event, RmaAuthorized.class);
         RecordKeys.require(event, authorized.rmaNumber());
         if (inbox.firstDelivery(event)) {
           createShipment.create(authorized.toOrder());
         }
       }
-      case Topics.RMA_CANCELLED -> {
+      case EventTypes.RMA_CANCELLED -> {
         RmaCancelled cancelled = inbox.read(event, RmaCancelled.class);
         RecordKeys.require(event, cancelled.rmaNumber());
         if (inbox.firstDelivery(event)) {

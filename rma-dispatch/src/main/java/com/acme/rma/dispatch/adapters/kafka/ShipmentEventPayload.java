@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * The payload of every {@code dispatch.shipment.*.v1} event (goldens in {@code
- * src/test/resources/events/}). Absent members are left out; {@code origin}, {@code shipTo} and
- * {@code exportCertificateRequired} only appear on {@code created}, {@code reason} only on {@code
+ * The payload of every {@code dispatch.shipment.*.v1} event (schemas and goldens in the contract
+ * module). Absent members are left out; {@code origin}, {@code shipTo} and {@code
+ * exportCertificateRequired} only appear on {@code created}, {@code reason} only on {@code
  * cancel-refused}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

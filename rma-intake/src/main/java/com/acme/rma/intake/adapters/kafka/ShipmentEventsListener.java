@@ -1,5 +1,6 @@
 package com.acme.rma.intake.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.intake.application.RecordShipmentProgress;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
@@ -22,9 +23,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ShipmentEventsListener {
-
-  static final String SHIPPED = "dispatch.shipment.shipped.v1";
-  static final String DELIVERED = "dispatch.shipment.delivered.v1";
 
   private static final Logger LOG = Logger.getLogger(ShipmentEventsListener.class);
 
@@ -54,7 +52,8 @@ public class ShipmentEventsListener {
   }
 
   void apply(InboundEvent event) {
-    if (!SHIPPED.equals(event.type()) && !DELIVERED.equals(event.type())) {
+    if (!EventTypes.SHIPMENT_SHIPPED.equals(event.type())
+        && !EventTypes.SHIPMENT_DELIVERED.equals(event.type())) {
       return; // created, export hold/cleared, delivery failed: the RMA's status does not change
     }
     ShipmentEvent shipment = inbox.read(event, ShipmentEvent.class);
@@ -62,7 +61,7 @@ public class ShipmentEventsListener {
       return; // a duplicate: already applied
     }
     RecordShipmentProgress.Result result =
-        SHIPPED.equals(event.type())
+        EventTypes.SHIPMENT_SHIPPED.equals(event.type())
             ? progress.shipped(shipment.rmaNumber(), shipment.occurredAt())
             : progress.delivered(shipment.rmaNumber(), shipment.occurredAt());
     if (result == RecordShipmentProgress.Result.UNKNOWN_RMA) {

@@ -1,5 +1,6 @@
 package com.acme.rma.monitor.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.platform.consume.EventConsumer;
@@ -35,25 +36,25 @@ public class LifecycleListener {
 
   void apply(InboundEvent event) {
     switch (event.type()) {
-      case "rma.authorized.v1" -> {
+      case EventTypes.RMA_AUTHORIZED -> {
         RmaEvents.Authorized data = inbox.read(event, RmaEvents.Authorized.class);
         if (inbox.firstDelivery(event)) {
           clocks.authorized(data.rmaNumber(), data.serviceLevel(), data.authorizedAt());
         }
       }
-      case "rma.cancelled.v1" -> {
+      case EventTypes.RMA_CANCELLED -> {
         RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
         if (inbox.firstDelivery(event)) {
           clocks.happened(data.rmaNumber(), new SlaEvent.Cancelled(data.at()), false);
         }
       }
-      case "rma.closed.v1" -> {
+      case EventTypes.RMA_CLOSED -> {
         RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
         if (inbox.firstDelivery(event)) {
           clocks.happened(data.rmaNumber(), new SlaEvent.Closed(data.at()), false);
         }
       }
-      case "rma.reinstated.v1" -> {
+      case EventTypes.RMA_REINSTATED -> {
         RmaEvents.Ended data = inbox.read(event, RmaEvents.Ended.class);
         if (inbox.firstDelivery(event)) {
           clocks.reinstated(data.rmaNumber());

@@ -1,5 +1,6 @@
 package com.acme.rma.monitor.adapters.kafka;
 
+import com.acme.rma.contract.EventTypes;
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.platform.consume.EventConsumer;
@@ -22,10 +23,10 @@ public class ShipmentListener {
 
   private static final Map<String, Function<Instant, SlaEvent>> EVENTS =
       Map.of(
-          "dispatch.shipment.shipped.v1", SlaEvent.Shipped::new,
-          "dispatch.shipment.delivered.v1", SlaEvent.Delivered::new,
-          "dispatch.shipment.export-held.v1", SlaEvent.ExportHeld::new,
-          "dispatch.shipment.export-cleared.v1", SlaEvent.ExportCleared::new);
+          EventTypes.SHIPMENT_SHIPPED, SlaEvent.Shipped::new,
+          EventTypes.SHIPMENT_DELIVERED, SlaEvent.Delivered::new,
+          EventTypes.SHIPMENT_EXPORT_HELD, SlaEvent.ExportHeld::new,
+          EventTypes.SHIPMENT_EXPORT_CLEARED, SlaEvent.ExportCleared::new);
 
   private final EventConsumer consumer;
   private final Inbox inbox;
