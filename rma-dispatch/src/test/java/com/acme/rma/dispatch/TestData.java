@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch;
 
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.dispatch.domain.Address;
 import com.acme.rma.dispatch.domain.ServiceLevel;
 import com.acme.rma.dispatch.domain.ShipmentOrder;
@@ -10,8 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -52,22 +51,9 @@ public final class TestData {
         Instant.parse("2026-05-01T01:00:00Z"));
   }
 
-  /** A golden event example of another module (the producer's), read by relative path. */
-  public static ObjectNode golden(String module, String ceType) {
-    return read(Path.of("..", module, "src", "test", "resources", "events", ceType + ".json"));
-  }
-
-  /** One of this module's own golden examples. */
-  public static ObjectNode ownGolden(String ceType) {
-    return read(Path.of("src", "test", "resources", "events", ceType + ".json"));
-  }
-
-  private static ObjectNode read(Path path) {
-    try {
-      return (ObjectNode) JSON.readTree(Files.readString(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The contract's golden example of this event type (any producer's, this service's too). */
+  public static ObjectNode golden(String ceType) {
+    return Goldens.node(ceType);
   }
 
   /** An outbox row as it will reach Kafka. */

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.registry.application.Owners;
 import com.acme.rma.registry.support.SiteEventLog;
 import com.acme.rma.testsupport.KafkaTestClient;
@@ -19,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -182,7 +183,7 @@ class EventConsumptionTest {
     String serial = registeredSite();
     String rma = unique("RMA-2026");
     lock(serial, rma);
-    ObjectNode authorized = golden("rma.authorized.v1.json");
+    ObjectNode authorized = Goldens.node(EventTypes.RMA_AUTHORIZED);
     authorized.put("rmaNumber", rma).put("serialNumber", serial);
     String id = newId();
 
@@ -228,19 +229,19 @@ class EventConsumptionTest {
         "NSX-GP-0001",
         "rma.entitlement.changed.v1",
         entitlement,
-        intakeGolden("rma.entitlement.changed.v1.json"));
+        Goldens.json(EventTypes.ENTITLEMENT_CHANGED));
     send(
         "rma.lifecycle",
         "RMA-2026-000042",
         "rma.closed.v1",
         closed,
-        intakeGolden("rma.closed.v1.json"));
+        Goldens.json(EventTypes.RMA_CLOSED));
     send(
         "rma.lifecycle",
         "RMA-2026-000042",
         "rma.cancelled.v1",
         cancelled,
-        intakeGolden("rma.cancelled.v1.json"));
+        Goldens.json(EventTypes.RMA_CANCELLED));
 
     awaitProcessed(entitlement);
     awaitProcessed(closed);
@@ -277,7 +278,7 @@ class EventConsumptionTest {
   /** Sends intake's golden entitlement event for this appliance and partner; returns its id. */
   private String entitlement(String id, String serial, String partner, String changedAt)
       throws Exception {
-    ObjectNode data = golden("rma.entitlement.changed.v1.json");
+    ObjectNode data = Goldens.node(EventTypes.ENTITLEMENT_CHANGED);
     data.put("serialNumber", serial).put("partnerId", partner).put("changedAt", changedAt);
     send("rma.entitlements", serial, "rma.entitlement.changed.v1", id, data.toString());
     return id;
@@ -286,7 +287,7 @@ class EventConsumptionTest {
   /** Sends intake's golden close or cancel event for this RMA, keyed as given; returns its id. */
   private String ended(String type, String id, String rma, String serial, String key)
       throws Exception {
-    ObjectNode data = golden(type + ".json");
+    ObjectNode data = Goldens.node(type);
     data.put("rmaNumber", rma).put("serialNumber", serial);
     send("rma.lifecycle", key, type, id, data.toString());
     return id;
@@ -295,18 +296,10 @@ class EventConsumptionTest {
   /** Sends intake's golden reinstatement for this RMA and appliance; returns its id. */
   private String reinstated(String id, String rma, String serial, Integer addressVersion)
       throws Exception {
-    ObjectNode data = golden("rma.reinstated.v1.json");
+    ObjectNode data = Goldens.node(EventTypes.RMA_REINSTATED);
     data.put("rmaNumber", rma).put("serialNumber", serial).put("addressVersion", addressVersion);
     send("rma.lifecycle", rma, "rma.reinstated.v1", id, data.toString());
     return id;
-  }
-
-  private ObjectNode golden(String file) throws Exception {
-    return (ObjectNode) mapper.readTree(intakeGolden(file));
-  }
-
-  private static String intakeGolden(String file) throws Exception {
-    return Files.readString(KafkaFlowTest.INTAKE_EVENTS.resolve(file));
   }
 
   private void send(String topic, String key, String type, String id, String value) {

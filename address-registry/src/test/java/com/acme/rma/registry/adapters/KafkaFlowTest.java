@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.registry.application.Owners;
 import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.TestTokens;
@@ -17,8 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KafkaFlowTest {
 
-  static final Path INTAKE_EVENTS = Path.of("../rma-intake/src/test/resources/events");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -47,7 +46,7 @@ class KafkaFlowTest {
   void learnsTheOwnerFromIntakesEntitlementEventAndThenLetsThatPartnerRegister() throws Exception {
     String serial = unique("SN");
     String partner = unique("P");
-    ObjectNode entitlement = golden("rma.entitlement.changed.v1.json");
+    ObjectNode entitlement = Goldens.node(EventTypes.ENTITLEMENT_CHANGED);
     entitlement.put("serialNumber", serial).put("partnerId", partner);
 
     kafka()
@@ -86,7 +85,7 @@ class KafkaFlowTest {
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
         .statusCode(200);
-    ObjectNode closed = golden("rma.closed.v1.json");
+    ObjectNode closed = Goldens.node(EventTypes.RMA_CLOSED);
     closed.put("rmaNumber", rma).put("serialNumber", serial);
 
     kafka().sendCloudEvent("rma.lifecycle", rma, "rma.closed.v1", "/rma-intake", closed.toString());
@@ -144,7 +143,7 @@ class KafkaFlowTest {
             rma,
             "{\"rmaNumber\":\"" + rma + "\"}",
             Map.of("ce_specversion", "1.0", "ce_type", "rma.cancelled.v1"));
-    ObjectNode cancelled = golden("rma.cancelled.v1.json");
+    ObjectNode cancelled = Goldens.node(EventTypes.RMA_CANCELLED);
     cancelled.put("rmaNumber", rma).put("serialNumber", serial);
     kafka()
         .sendCloudEvent(
@@ -175,10 +174,6 @@ class KafkaFlowTest {
 
   private KafkaTestClient kafka() {
     return new KafkaTestClient(bootstrap);
-  }
-
-  private ObjectNode golden(String file) throws Exception {
-    return (ObjectNode) mapper.readTree(Files.readString(INTAKE_EVENTS.resolve(file)));
   }
 
   private static List<ConsumerRecord<String, String>> ofSite(

@@ -6,6 +6,9 @@ import static com.acme.rma.registry.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.contract.ContractSchemas;
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.registry.application.SiteChangedV1;
 import com.acme.rma.registry.domain.Address;
 import com.acme.rma.registry.domain.GoldPlus;
@@ -20,8 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -30,13 +31,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry's side of the contract: what it publishes is its golden example, field for field.
+ * The registry's side of the contract: what it publishes is its golden example, field for field,
+ * and valid against the contract's schema.
  */
 @QuarkusTest
 class SiteChangedGoldenTest {
-
-  private static final Path GOLDEN =
-      Path.of("src/test/resources/events/registry.site.changed.v1.json");
 
   @Inject ObjectMapper mapper;
   @Inject SiteEventLog events;
@@ -67,7 +66,14 @@ class SiteChangedGoldenTest {
     JsonNode actual =
         mapper.readTree(mapper.writeValueAsString(SiteChangedV1.of(site, "P-1001", decision)));
 
-    assertEquals(mapper.readTree(Files.readString(GOLDEN)), actual);
+    assertEquals(Goldens.node(EventTypes.SITE_CHANGED), actual);
+  }
+
+  @Test
+  void theGoldenExampleIsValidAgainstTheContract() {
+    assertEquals(
+        List.of(),
+        ContractSchemas.validate(EventTypes.SITE_CHANGED, Goldens.json(EventTypes.SITE_CHANGED)));
   }
 
   @Test
@@ -83,11 +89,17 @@ class SiteChangedGoldenTest {
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
         .statusCode(200);
-    JsonNode golden = mapper.readTree(Files.readString(GOLDEN));
+    JsonNode golden = Goldens.node(EventTypes.SITE_CHANGED);
 
     List<JsonNode> published = events.siteChanges(serial);
 
     assertEquals(2, published.size());
+    for (JsonNode change : published) {
+      assertEquals(
+          List.of(),
+          ContractSchemas.validate(EventTypes.SITE_CHANGED, change.toString()),
+          "schema");
+    }
     assertEquals(fields(golden, ""), fields(published.get(0), ""));
     TreeSet<String> locked = fields(published.get(1), "");
     assertTrue(locked.removeAll(List.of("lock.rmaNumber", "lock.lockedAt")));

@@ -3,6 +3,9 @@ package com.acme.rma.intake.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.contract.ContractSchemas;
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.intake.support.Fixtures;
 import com.acme.rma.intake.support.RegistryStub;
 import com.acme.rma.intake.support.RegistryStubClient;
@@ -12,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -67,9 +68,8 @@ class RmaFlowOnBrokerTest {
     assertTrue(KafkaTestClient.header(record, "ce_id").length() >= 32);
 
     JsonNode payload = mapper.readTree(record.value());
-    JsonNode golden =
-        mapper.readTree(
-            Files.readString(Path.of("src/test/resources/events/rma.authorized.v1.json")));
+    JsonNode golden = Goldens.node(EventTypes.RMA_AUTHORIZED);
+    assertEquals(List.of(), ContractSchemas.validate(EventTypes.RMA_AUTHORIZED, record.value()));
     assertEquals(names(golden), names(payload));
     assertEquals(number, payload.get("rmaNumber").asText());
     assertEquals(serial, payload.get("serialNumber").asText());

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.contract.Goldens;
 import com.acme.rma.intake.support.Fixtures;
 import com.acme.rma.intake.support.Outboxes;
 import com.acme.rma.testsupport.KafkaTestClient;
@@ -17,8 +18,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Intake consumes rma-dispatch's events (its golden examples, read from rma-dispatch's own test
- * resources) through the real broker and the real database.
+ * Intake consumes rma-dispatch's events (the contract's golden examples) through the real broker
+ * and the real database.
  */
 @QuarkusTest
 class ShipmentEventsConsumerTest {
 
-  private static final Path DISPATCH_GOLDENS = Path.of("../rma-dispatch/src/test/resources/events");
   private static final String TOPIC = "dispatch.shipments";
 
   @Inject MutableClock clock;
@@ -67,8 +65,7 @@ class ShipmentEventsConsumerTest {
 
   /** Dispatch's golden event of this type, about the given RMA. */
   private String golden(String type, String aboutRma) throws Exception {
-    ObjectNode event =
-        (ObjectNode) mapper.readTree(Files.readString(DISPATCH_GOLDENS.resolve(type + ".json")));
+    ObjectNode event = Goldens.node(type);
     event.put("rmaNumber", aboutRma);
     return mapper.writeValueAsString(event);
   }

@@ -2,7 +2,6 @@ package com.acme.rma.dispatch.adapters.kafka;
 
 import static com.acme.rma.dispatch.TestData.golden;
 import static com.acme.rma.dispatch.TestData.newRmaNumber;
-import static com.acme.rma.dispatch.TestData.ownGolden;
 import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.PATIENCE;
 import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.awaitStatus;
 import static com.acme.rma.dispatch.adapters.kafka.BrokerFixture.ceId;
@@ -41,7 +40,7 @@ class CarrierEventsThroughBrokerTest {
   @Inject EntityManager em;
 
   private static String carrierEvent(String rma, String type, String occurredAt) {
-    ObjectNode event = ownGolden("logistics.carrier.status.v1");
+    ObjectNode event = golden("logistics.carrier.status.v1");
     event.put("rmaNumber", rma);
     event.put("type", type);
     event.put("occurredAt", occurredAt);
@@ -58,7 +57,7 @@ class CarrierEventsThroughBrokerTest {
     String rma = newRmaNumber();
     String other = newRmaNumber();
     for (String r : List.of(rma, other)) {
-      ObjectNode authorized = golden("rma-intake", "rma.authorized.v1");
+      ObjectNode authorized = golden("rma.authorized.v1");
       authorized.put("rmaNumber", r);
       broker.sendLifecycle(r, "rma.authorized.v1", authorized.toString());
     }

@@ -59,13 +59,13 @@ class RmaLifecycleConsumerTest {
   }
 
   private static ObjectNode authorizedGolden(String rma) {
-    ObjectNode authorized = golden("rma-intake", "rma.authorized.v1");
+    ObjectNode authorized = golden("rma.authorized.v1");
     authorized.put("rmaNumber", rma);
     return authorized;
   }
 
   private static ObjectNode cancelledGolden(String rma) {
-    ObjectNode cancelled = golden("rma-intake", "rma.cancelled.v1");
+    ObjectNode cancelled = golden("rma.cancelled.v1");
     cancelled.put("rmaNumber", rma);
     return cancelled;
   }
@@ -139,7 +139,7 @@ class RmaLifecycleConsumerTest {
   void cancelsFromIntakesCancelledGoldenAndIgnoresClosed() {
     String rma = newRmaNumber();
     broker.sendLifecycle(rma, "rma.authorized.v1", authorizedGolden(rma).toString());
-    ObjectNode closed = golden("rma-intake", "rma.closed.v1");
+    ObjectNode closed = golden("rma.closed.v1");
     closed.put("rmaNumber", rma);
     broker.sendLifecycle(rma, "rma.closed.v1", closed.toString());
     broker.sendLifecycle(rma, "rma.cancelled.v1", cancelledGolden(rma).toString());

@@ -1,0 +1,109 @@
+package com.acme.rma.monitor.adapters.kafka;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.acme.rma.contract.AsyncApi;
+import com.acme.rma.contract.ContractSchemas;
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.contract.Goldens;
+import com.acme.rma.contract.Topics;
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * sla-monitor's side of the event contract, through the contract's Maven artifact: every golden
+ * event of a type it consumes, and the least its producer may send (only the members the schema
+ * requires), pass the service's own reading and validation (the kit's {@code Inbox.read} into the
+ * listener's record). A golden or schema change that would break this consumer fails here. The
+ * AsyncAPI document says which types the service receives, and the service serves it. (What it
+ * publishes is checked against the schemas where its tests read the outbox or the topic.)
+ */
+@QuarkusTest
+class EventContractTest {
+
+  /** Each consumed type and the record its listener reads it into. */
+  static final Map<String, Class<?>> READERS = new LinkedHashMap<>();
+
+  static {
+    READERS.put(EventTypes.RMA_AUTHORIZED, RmaEvents.Authorized.class);
+    READERS.put(EventTypes.RMA_CANCELLED, RmaEvents.Ended.class);
+    READERS.put(EventTypes.RMA_REINSTATED, RmaEvents.Ended.class);
+    READERS.put(EventTypes.RMA_CLOSED, RmaEvents.Ended.class);
+    READERS.put(EventTypes.SHIPMENT_EXPORT_HELD, RmaEvents.Shipment.class);
+    READERS.put(EventTypes.SHIPMENT_EXPORT_CLEARED, RmaEvents.Shipment.class);
+    READERS.put(EventTypes.SHIPMENT_SHIPPED, RmaEvents.Shipment.class);
+    READERS.put(EventTypes.SHIPMENT_DELIVERED, RmaEvents.Shipment.class);
+  }
+
+  /** Its own alerts, read back unparsed to feed the dashboard's live stream. */
+  static final List<String> PASSED_THROUGH =
+      List.of(EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED, EventTypes.SLA_MET);
+
+  @Inject Inbox inbox;
+
+  @Test
+  void theDocumentNamesTheTypesThisServiceReads() {
+    TreeSet<String> read = new TreeSet<>(READERS.keySet());
+    read.addAll(PASSED_THROUGH);
+    assertEquals(AsyncApi.typesReceivedBy("sla-monitor"), read);
+  }
+
+  @Test
+  void everyConsumedGoldenIsValidAndReadable() {
+    READERS.forEach(
+        (type, reader) -> {
+          String golden = Goldens.json(type);
+          assertEquals(List.of(), ContractSchemas.validate(type, golden), type);
+          assertNotNull(inbox.read(event(type, golden), reader), type);
+        });
+  }
+
+  @Test
+  void theGoldensOfWhatThisServicePublishesAreValid() {
+    for (String topic : List.of(Topics.SLA_ALERTS)) {
+      for (String type : EventTypes.on(topic)) {
+        assertEquals(List.of(), ContractSchemas.validate(type, Goldens.json(type)), type);
+      }
+    }
+  }
+
+  @Test
+  void theLeastAProducerMaySendIsReadable() {
+    READERS.forEach(
+        (type, reader) ->
+            assertNotNull(inbox.read(event(type, Goldens.minimal(type).toString()), reader), type));
+  }
+
+  @Test
+  void servesTheAsyncApiDocumentWithoutAToken() {
+    given().get("/q/asyncapi").then().statusCode(200).contentType(startsWith("application/yaml"));
+    given()
+        .queryParam("format", "json")
+        .get("/q/asyncapi")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/json"));
+  }
+
+  private static InboundEvent event(String type, String data) {
+    return new InboundEvent(
+        UUID.randomUUID().toString(),
+        "/contract-test",
+        type,
+        Instant.parse("2026-05-01T00:00:00Z"),
+        "key",
+        data);
+  }
+}
