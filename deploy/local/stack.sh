@@ -554,7 +554,8 @@ build_reason() {
     [[ -z $oldest || $jar -ot $oldest ]] && oldest=$jar
   done
   # main code only: a test file does not change what runs
-  for d in "${SERVICES[@]/%//src/main}" rma-intake/platform/src/main sla-monitor/business-calendar/src/main; do
+  for d in "${SERVICES[@]/%//src/main}" contract/src/main rma-intake/platform/src/main \
+    sla-monitor/business-calendar/src/main; do
     [[ -d $ROOT/$d ]] && dirs+=("$ROOT/$d")
   done
   newer=$(find "${dirs[@]}" -type f -newer "$oldest" -print -quit 2>/dev/null)
