@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -92,6 +93,10 @@ public class RequestRma {
     record EntitlementNotFound() implements Outcome {}
 
     record EndOfLife(LocalDate endOfLifeDate) implements Outcome {}
+
+    /** Past end of life with an active extended-support contract, but not what it requires. */
+    record ExtendedSupportPrerequisitesMissing(
+        LocalDate endOfLifeDate, List<Coverage.Prerequisite> missing) implements Outcome {}
 
     record NoActiveCoverage() implements Outcome {}
 
@@ -179,6 +184,10 @@ public class RequestRma {
     Coverage coverage = Coverage.decide(entitlement.get(), today);
     if (coverage instanceof Coverage.EndOfLife eol) {
       return new Outcome.EndOfLife(eol.endOfLifeDate());
+    }
+    if (coverage instanceof Coverage.ExtendedSupportPrerequisitesMissing missing) {
+      return new Outcome.ExtendedSupportPrerequisitesMissing(
+          missing.endOfLifeDate(), missing.missing());
     }
     if (!(coverage instanceof Coverage.Covered covered)) {
       return new Outcome.NoActiveCoverage();

@@ -21,7 +21,8 @@ public record EntitlementBody(
     @NotNull LocalDate contractEnd,
     @NotNull LocalDate hardwareShipDate,
     LocalDate endOfLifeDate,
-    LocalDate extendedSupportUntil) {
+    LocalDate extendedSupportUntil,
+    LocalDate customerSuccessServicesUntil) {
 
   Entitlement toDomain(String serialNumber) {
     return new Entitlement(
@@ -34,6 +35,7 @@ public record EntitlementBody(
         contractEnd,
         hardwareShipDate,
         endOfLifeDate,
-        extendedSupportUntil);
+        extendedSupportUntil,
+        customerSuccessServicesUntil);
   }
 }

@@ -5,6 +5,7 @@ import com.acme.rma.intake.application.ReadRmas;
 import com.acme.rma.intake.application.RequestRma;
 import com.acme.rma.intake.application.RequestRma.Outcome;
 import com.acme.rma.intake.application.RmaStore;
+import com.acme.rma.intake.domain.Coverage;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaNumber;
 import com.acme.rma.intake.domain.RmaStatus;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code /api/v1/rmas}: partners request, read, list and cancel RMAs; ops see all of them. */
 @Path("/api/v1/rmas")
@@ -146,6 +148,13 @@ public class RmaResource {
     return Response.created(location).entity(RmaView.of(rma)).build();
   }
 
+  private static String describe(Coverage.Prerequisite prerequisite) {
+    return switch (prerequisite) {
+      case BASE_SUPPORT_CONTRACT -> "base technical support contract";
+      case CUSTOMER_SUCCESS_SERVICES -> "Customer Success Services";
+    };
+  }
+
   private static ProblemException refusal(Outcome outcome, String serialNumber) {
     if (outcome instanceof Outcome.KeyReused) {
       return ProblemException.unprocessable(
@@ -166,6 +175,26 @@ public class RmaResource {
               + eol.endOfLifeDate()
               + " and has no active extended support.",
           Map.of("endOfLifeDate", eol.endOfLifeDate().toString()));
+    }
+    if (outcome instanceof Outcome.ExtendedSupportPrerequisitesMissing missing) {
+      return Problems.of(
+          422,
+          "EXTENDED_SUPPORT_PREREQUISITES_MISSING",
+          "Unprocessable request",
+          "Appliance "
+              + serialNumber
+              + " reached end of life on "
+              + missing.endOfLifeDate()
+              + "; its extended support also needs an active "
+              + missing.missing().stream()
+                  .map(RmaResource::describe)
+                  .collect(Collectors.joining(" and "))
+              + ".",
+          Map.of(
+              "endOfLifeDate",
+              missing.endOfLifeDate().toString(),
+              "missingPrerequisites",
+              missing.missing().stream().map(Enum::name).toList()));
     }
     if (outcome instanceof Outcome.NoActiveCoverage) {
       return ProblemException.unprocessable(
