@@ -1,6 +1,7 @@
 package com.acme.rma.registry.adapters.rest;
 
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.security.Caller;
 import com.acme.rma.registry.adapters.rest.Responses.LockResponse;
 import com.acme.rma.registry.adapters.rest.Responses.SiteResponse;
@@ -51,7 +52,8 @@ public class SiteResource {
   @PUT
   @Path("/address")
   public SiteResponse registerAddress(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
       @Valid @NotNull AddressBody body) {
     RegisterSiteAddress.Outcome outcome =
@@ -67,7 +69,8 @@ public class SiteResource {
 
   @GET
   public SiteResponse site(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber) {
     return read.read(requester(), serialNumber)
         .map(SiteResponse::of)
@@ -78,7 +81,8 @@ public class SiteResource {
   @POST
   @Path("/lock")
   public LockResponse lock(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
       @Valid @NotNull LockBody body) {
     LockSiteAddress.Outcome outcome = locks.lock(requester(), serialNumber, body.rmaNumber());
@@ -95,9 +99,11 @@ public class SiteResource {
   @DELETE
   @Path("/lock/{rmaNumber}")
   public Response unlock(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
-      @PathParam("rmaNumber") @Pattern(regexp = Ids.RMA, message = Ids.RMA_MESSAGE)
+      @PathParam("rmaNumber")
+          @Pattern(regexp = FieldLimits.RMA_NUMBER, message = FieldLimits.RMA_NUMBER_MESSAGE)
           String rmaNumber) {
     if (!locks.unlock(requester(), serialNumber, rmaNumber)) {
       throw siteNotFound(serialNumber);

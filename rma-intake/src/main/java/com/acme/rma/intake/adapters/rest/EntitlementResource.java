@@ -3,6 +3,7 @@ package com.acme.rma.intake.adapters.rest;
 import com.acme.rma.intake.application.ManageEntitlements;
 import com.acme.rma.platform.problem.Problem;
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,15 +38,15 @@ public class EntitlementResource {
       @PathParam("serialNumber") String serialNumber,
       @Valid @NotNull EntitlementBody body,
       @jakarta.ws.rs.core.Context UriInfo uri) {
-    if (!Identifiers.isSerialNumber(serialNumber)) {
-      throw ProblemException.invalid("serialNumber", Identifiers.SERIAL_NUMBER_MESSAGE);
+    if (!FieldLimits.isNameId(serialNumber)) {
+      throw ProblemException.invalid("serialNumber", FieldLimits.NAME_ID_MESSAGE);
     }
     if (body.serialNumber() != null && !body.serialNumber().equals(serialNumber)) {
       throw ProblemException.invalid("serialNumber", "must be the serial number of the path");
     }
     ManageEntitlements.Outcome outcome = entitlements.replace(body.toDomain(serialNumber));
     if (outcome instanceof ManageEntitlements.Outcome.Invalid invalid) {
-      throw Problems.violations(
+      throw ProblemException.invalid(
           invalid.problems().stream()
               .map(p -> new Problem.Violation(p.field(), p.message()))
               .toList());

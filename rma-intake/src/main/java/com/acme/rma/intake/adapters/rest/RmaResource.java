@@ -10,7 +10,9 @@ import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaNumber;
 import com.acme.rma.intake.domain.RmaStatus;
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.rest.Page;
+import com.acme.rma.platform.rest.QueryParams;
 import com.acme.rma.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -114,8 +115,8 @@ public class RmaResource {
       @QueryParam("size") String size) {
     Page.Request request = Page.Request.parse(page, size);
     String serial = blankToNull(serialNumber);
-    if (serial != null && !Identifiers.isSerialNumber(serial)) {
-      throw ProblemException.invalid("serialNumber", Identifiers.SERIAL_NUMBER_MESSAGE);
+    if (serial != null && !FieldLimits.isNameId(serial)) {
+      throw ProblemException.invalid("serialNumber", FieldLimits.NAME_ID_MESSAGE);
     }
     RmaStore.Filter filter =
         new RmaStore.Filter(caller.isOps() ? null : partnerId(), status(status), serial);
@@ -242,16 +243,7 @@ public class RmaResource {
   }
 
   private static RmaStatus status(String text) {
-    String value = blankToNull(text);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return RmaStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          "status", "must be one of " + Arrays.toString(RmaStatus.values()));
-    }
+    return QueryParams.optionalEnum("status", text, RmaStatus.class).orElse(null);
   }
 
   private static String blankToNull(String text) {
