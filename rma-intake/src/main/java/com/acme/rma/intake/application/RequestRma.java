@@ -109,6 +109,12 @@ public class RequestRma {
     record AddressChangeNotAccepted(Address registered) implements Outcome {}
 
     record RegistryUnavailable(int retryAfterSeconds) implements Outcome {}
+
+    /**
+     * The registry has not yet recorded that the appliance moved to this partner (intake's
+     * entitlement says it did): retry soon, nothing stored, never a silent downgrade.
+     */
+    record RegistryBehindOnOwnership(int retryAfterSeconds) implements Outcome {}
   }
 
   private final EntitlementStore entitlements;
@@ -243,6 +249,14 @@ public class RequestRma {
           "address-registry unavailable for %s (%s stays reserved for a retry): %s",
           command.serialNumber(), rmaNumber, e.getMessage());
       return new Outcome.RegistryUnavailable(retryAfterSeconds);
+    }
+    if (locked instanceof SiteRegistry.LockOutcome.OwnerNotRecorded) {
+      // intake's entitlement names this partner; the registry's copy of the owner lags behind it.
+      // Not "no site": the number stays reserved for the retry with the same key (no lock taken).
+      LOG.warnf(
+          "address-registry does not yet record %s as the owner of %s; %s stays reserved",
+          command.partnerId(), command.serialNumber(), rmaNumber);
+      return new Outcome.RegistryBehindOnOwnership(retryAfterSeconds);
     }
     if (locked instanceof SiteRegistry.LockOutcome.HeldBy held) {
       forget(rmaNumber); // no lock was taken for it: the key is not used up

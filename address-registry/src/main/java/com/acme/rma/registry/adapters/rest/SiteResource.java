@@ -92,6 +92,9 @@ public class SiteResource {
     if (outcome instanceof LockSiteAddress.Outcome.HeldByOther other) {
       throw addressLocked(serialNumber, other.rmaNumber());
     }
+    if (outcome instanceof LockSiteAddress.Outcome.OwnerNotRecorded) {
+      throw ownerNotRecorded(serialNumber);
+    }
     throw siteNotFound(serialNumber);
   }
 
@@ -105,10 +108,11 @@ public class SiteResource {
       @PathParam("rmaNumber")
           @Pattern(regexp = FieldLimits.RMA_NUMBER, message = FieldLimits.RMA_NUMBER_MESSAGE)
           String rmaNumber) {
-    if (!locks.unlock(requester(), serialNumber, rmaNumber)) {
-      throw siteNotFound(serialNumber);
-    }
-    return Response.noContent().build();
+    return switch (locks.unlock(requester(), serialNumber, rmaNumber)) {
+      case DONE -> Response.noContent().build();
+      case NO_SITE -> throw siteNotFound(serialNumber);
+      case OWNER_NOT_RECORDED -> throw ownerNotRecorded(serialNumber);
+    };
   }
 
   private Requester requester() {
@@ -118,6 +122,20 @@ public class SiteResource {
   private static ProblemException siteNotFound(String serialNumber) {
     return ProblemException.notFound(
         "SITE_NOT_FOUND", "No registered site for appliance " + serialNumber + ".");
+  }
+
+  /**
+   * The lock API's answer when the site exists but this registry's copy of its owner is not the
+   * caller: never "no site" (intake decides ownership; the copy may lag behind an entitlement that
+   * just moved). It tells a caller that the appliance has a registered site, nothing more.
+   */
+  private static ProblemException ownerNotRecorded(String serialNumber) {
+    return ProblemException.conflict(
+        "SITE_OWNER_NOT_RECORDED",
+        "Appliance "
+            + serialNumber
+            + " has a registered site, but the registry does not (yet) record the caller as its"
+            + " owner; ownership changes reach it from rma-intake within seconds.");
   }
 
   private static ProblemException addressLocked(String serialNumber, String rmaNumber) {

@@ -227,6 +227,14 @@ public class RmaResource {
               + " address.",
           Map.of("registeredAddress", AddressBody.of(refused.registered())));
     }
+    if (outcome instanceof Outcome.RegistryBehindOnOwnership behind) {
+      return ProblemException.unavailable(
+          "The address registry has not yet recorded that appliance "
+              + serialNumber
+              + " now belongs to you; nothing was stored. Retry in a few seconds with the same"
+              + " Idempotency-Key.",
+          behind.retryAfterSeconds());
+    }
     if (outcome instanceof Outcome.RegistryUnavailable unavailable) {
       return ProblemException.unavailable(
           "The address registry cannot be consulted right now; nothing was stored. Retry"
