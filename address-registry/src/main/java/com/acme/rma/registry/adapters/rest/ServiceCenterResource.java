@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Service centers: ops keeps them, partners may look them up. */
 @Path("/api/v1/service-centers")
@@ -39,6 +41,10 @@ public class ServiceCenterResource {
   }
 
   /** Creates or replaces a center: 200 with the center as stored. */
+  @APIResponseSchema(
+      value = ServiceCenterResponse.class,
+      responseCode = "200",
+      responseDescription = "the center, created or replaced")
   @PUT
   @Path("/{id}")
   @RolesAllowed(Caller.OPS)
@@ -65,6 +71,11 @@ public class ServiceCenterResource {
     return centers.list(request, inCountry).map(ServiceCenterResponse::of);
   }
 
+  @APIResponseSchema(
+      value = ServiceCenterResponse.class,
+      responseCode = "200",
+      responseDescription = "the center")
+  @APIResponse(responseCode = "404", description = "SERVICE_CENTER_NOT_FOUND")
   @GET
   @Path("/{id}")
   @RolesAllowed({Caller.OPS, Caller.PARTNER})

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Registered Gold Plus addresses: the owning partner or ops registers and reads them; rma-intake
@@ -49,6 +51,16 @@ public class SiteResource {
   }
 
   /** Registers or changes the address: 200 with the site, also for the first registration. */
+  @APIResponseSchema(
+      value = SiteResponse.class,
+      responseCode = "200",
+      responseDescription = "the site, also for the first registration")
+  @APIResponse(
+      responseCode = "404",
+      description = "SITE_NOT_FOUND: a partner that does not own the appliance")
+  @APIResponse(
+      responseCode = "409",
+      description = "ADDRESS_LOCKED: an RMA holds the address (member rmaNumber)")
   @PUT
   @Path("/address")
   public SiteResponse registerAddress(
@@ -67,6 +79,11 @@ public class SiteResource {
     throw siteNotFound(serialNumber);
   }
 
+  @APIResponseSchema(
+      value = SiteResponse.class,
+      responseCode = "200",
+      responseDescription = "the site")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND")
   @GET
   public SiteResponse site(
       @PathParam("serialNumber")
@@ -78,6 +95,15 @@ public class SiteResource {
   }
 
   /** Locks the current address version for an RMA; the same RMA again gets the same lock. */
+  @APIResponseSchema(
+      value = LockResponse.class,
+      responseCode = "200",
+      responseDescription = "the lock for this RMA (the same lock again for the same RMA)")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND: no registered address")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "ADDRESS_LOCKED (member rmaNumber: the holder), or SITE_OWNER_NOT_RECORDED: a registered site whose owner this registry does not (yet) record as the caller")
   @POST
   @Path("/lock")
   public LockResponse lock(
@@ -99,6 +125,9 @@ public class SiteResource {
   }
 
   /** Releases the RMA's lock: 204, also when that RMA holds none. */
+  @APIResponse(responseCode = "204", description = "released, or that RMA held no lock")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "SITE_OWNER_NOT_RECORDED")
   @DELETE
   @Path("/lock/{rmaNumber}")
   public Response unlock(

@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Shipments for ops and logistics, each one also for the partner whose RMA it serves. */
 @Path("/api/v1/shipments")
@@ -42,6 +44,11 @@ public class ShipmentResource {
     this.caller = caller;
   }
 
+  @APIResponseSchema(
+      value = ShipmentResponse.class,
+      responseCode = "200",
+      responseDescription = "the shipment")
+  @APIResponse(responseCode = "404", description = "SHIPMENT_NOT_FOUND (also another partner's)")
   @GET
   @Path("/{rmaNumber}")
   @RolesAllowed({Caller.OPS, Caller.LOGISTICS, Caller.PARTNER})
@@ -64,6 +71,14 @@ public class ShipmentResource {
     return findShipments.list(status(status), request).map(ShipmentResponse::of);
   }
 
+  @APIResponseSchema(
+      value = ShipmentResponse.class,
+      responseCode = "200",
+      responseDescription = "the shipment after the event (a repeated event changes nothing)")
+  @APIResponse(responseCode = "404", description = "SHIPMENT_NOT_FOUND")
+  @APIResponse(
+      responseCode = "409",
+      description = "INVALID_TRANSITION (members currentStatus, eventType)")
   @POST
   @Path("/{rmaNumber}/events")
   @RolesAllowed(Caller.LOGISTICS)

@@ -17,6 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** {@code /api/v1/entitlements/{serialNumber}}: ops maintain entitlements; owners read theirs. */
 @Path("/api/v1/entitlements/{serialNumber}")
@@ -31,6 +35,17 @@ public class EntitlementResource {
     this.caller = caller;
   }
 
+  @APIResponseSchema(
+      value = EntitlementView.class,
+      responseCode = "200",
+      responseDescription = "replaced")
+  @APIResponse(
+      responseCode = "201",
+      description = "created, with Location",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EntitlementView.class)))
   @PUT
   @RolesAllowed(Caller.OPS)
   @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +73,11 @@ public class EntitlementResource {
         : Response.ok(view).build();
   }
 
+  @APIResponseSchema(
+      value = EntitlementView.class,
+      responseCode = "200",
+      responseDescription = "the entitlement")
+  @APIResponse(responseCode = "404", description = "ENTITLEMENT_NOT_FOUND (also another partner's)")
   @GET
   @RolesAllowed({Caller.OPS, Caller.PARTNER})
   public EntitlementView read(@PathParam("serialNumber") String serialNumber) {

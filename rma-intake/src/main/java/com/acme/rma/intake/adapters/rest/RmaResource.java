@@ -33,6 +33,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** {@code /api/v1/rmas}: partners request, read, list and cancel RMAs; ops see all of them. */
 @Path("/api/v1/rmas")
@@ -54,6 +56,29 @@ public class RmaResource {
     this.caller = caller;
   }
 
+  @APIResponseSchema(
+      value = RmaView.class,
+      responseCode = "201",
+      responseDescription =
+          "the RMA (AUTHORIZED, or QUEUED until support hours open), with Location; a replay with the same key and body answers the first RMA verbatim")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED, MALFORMED_JSON, or IDEMPOTENCY_KEY_REQUIRED")
+  @APIResponse(
+      responseCode = "404",
+      description = "ENTITLEMENT_NOT_FOUND: an unknown appliance, or another partner's")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "RMA_ALREADY_OPEN (member rmaNumber) or ADDRESS_CHANGE_NOT_ACCEPTED (member registeredAddress)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "IDEMPOTENCY_KEY_REUSED, PRODUCT_END_OF_LIFE (member endOfLifeDate), EXTENDED_SUPPORT_PREREQUISITES_MISSING (members endOfLifeDate, missingPrerequisites), NO_ACTIVE_COVERAGE or SHIP_TO_REQUIRED")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "DEPENDENCY_UNAVAILABLE: the database or the address registry cannot be consulted (or has not yet recorded an ownership move); nothing stored, retry with the same Idempotency-Key after Retry-After")
   @POST
   @RolesAllowed(Caller.PARTNER)
   @Consumes(MediaType.APPLICATION_JSON)
@@ -92,6 +117,8 @@ public class RmaResource {
     throw refusal(outcome, body.serialNumber());
   }
 
+  @APIResponseSchema(value = RmaView.class, responseCode = "200", responseDescription = "the RMA")
+  @APIResponse(responseCode = "404", description = "RMA_NOT_FOUND (also another partner's)")
   @GET
   @Path("/{rmaNumber}")
   @RolesAllowed({Caller.PARTNER, Caller.OPS, Caller.LOGISTICS})
@@ -123,6 +150,12 @@ public class RmaResource {
     return readRmas.list(filter, request).map(RmaView::of);
   }
 
+  @APIResponseSchema(
+      value = RmaView.class,
+      responseCode = "200",
+      responseDescription = "the CANCELLED RMA")
+  @APIResponse(responseCode = "404", description = "RMA_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "RMA_NOT_CANCELLABLE (member status)")
   @POST
   @Path("/{rmaNumber}/cancel")
   @RolesAllowed({Caller.PARTNER, Caller.OPS})
