@@ -43,13 +43,14 @@ put "$registry/api/v1/service-centers/SC-OSA-1" "$ops" \
 put "$registry/api/v1/service-centers/SC-SJC-1" "$ops" \
   '{"name":"San Jose service center","country":"US","latitude":37.3382,"longitude":-121.8863,"activeFrom":"2021-01-01T00:00:00Z"}'
 
-# entitlement SERIAL PARTNER LEVEL START END SHIPPED [EOL] [EXTENDED]
+# entitlement SERIAL PARTNER LEVEL START END SHIPPED [EOL] [EXTENDED] [CUSTOMER_SUCCESS_SERVICES]
 entitlement() {
-  local eol="" ext=""
+  local eol="" ext="" css=""
   [[ -n "${7:-}" ]] && eol=",\"endOfLifeDate\":\"$7\""
   [[ -n "${8:-}" ]] && ext=",\"extendedSupportUntil\":\"$8\""
+  [[ -n "${9:-}" ]] && css=",\"customerSuccessServicesUntil\":\"$9\""
   put "$intake/api/v1/entitlements/$1" "$ops" \
-    "{\"serialNumber\":\"$1\",\"partnerId\":\"$2\",\"customerId\":\"C-$1\",\"productModel\":\"MPX 9100\",\"maintenanceLevel\":\"$3\",\"contractStart\":\"$4\",\"contractEnd\":\"$5\",\"hardwareShipDate\":\"$6\"$eol$ext}"
+    "{\"serialNumber\":\"$1\",\"partnerId\":\"$2\",\"customerId\":\"C-$1\",\"productModel\":\"MPX 9100\",\"maintenanceLevel\":\"$3\",\"contractStart\":\"$4\",\"contractEnd\":\"$5\",\"hardwareShipDate\":\"$6\"$eol$ext$css}"
 }
 
 echo "seed: entitlements" >&2
@@ -63,7 +64,8 @@ entitlement JP-BRONZE-1   P-1001 BRONZE    "$ago_2y" "$in_a_year" "$ago_2y"
 entitlement JP-WARRANTY-1 P-1001 NONE      "$ago_2y" "$ago_1m"    "$ago_3m"
 entitlement JP-EXPIRED-1  P-1001 NONE      "$ago_5y" "$ago_2y"    "$ago_5y"
 entitlement JP-EOL-1      P-1001 SILVER    "$ago_2y" "$in_a_year" "$ago_5y" "$ago_1m"
-entitlement JP-EOL-EXT-1  P-1001 SILVER    "$ago_2y" "$in_a_year" "$ago_5y" "$ago_1m" "$in_a_year"
+entitlement JP-EOL-EXT-1  P-1001 SILVER    "$ago_2y" "$in_a_year" "$ago_5y" "$ago_1m" "$in_a_year" "$in_a_year"
+entitlement JP-EOL-EXT-2  P-1001 SILVER    "$ago_2y" "$in_a_year" "$ago_5y" "$ago_1m" "$in_a_year"
 entitlement US-GP-SJ      P-2001 GOLD_PLUS "$ago_2y" "$in_a_year" "$ago_2y"
 entitlement US-GP-FAR     P-2001 GOLD_PLUS "$ago_2y" "$in_a_year" "$ago_2y"
 

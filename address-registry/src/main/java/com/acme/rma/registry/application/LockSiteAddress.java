@@ -30,8 +30,25 @@ public class LockSiteAddress {
     /** Another RMA holds it. */
     record HeldByOther(String rmaNumber) implements Outcome {}
 
-    /** No registered address, or not an appliance this requester may act on. */
+    /** No registered address: the only case the lock API answers "no site". */
     record NotFound() implements Outcome {}
+
+    /**
+     * A registered address, but this registry's copy of the owner is not the requester (it may lag
+     * behind an entitlement that just moved). Intake owns the ownership decision; the registry only
+     * says that it cannot confirm it, never that there is no site.
+     */
+    record OwnerNotRecorded() implements Outcome {}
+  }
+
+  /** What a release ended with. */
+  public enum Release {
+    /** Released, or this RMA held no lock there (idempotent). */
+    DONE,
+    /** No registered address. */
+    NO_SITE,
+    /** A registered address whose recorded owner is not the requester. */
+    OWNER_NOT_RECORDED
   }
 
   private final Sites sites;
@@ -52,12 +69,12 @@ public class LockSiteAddress {
   @Transactional
   public Outcome lock(Requester requester, String serialNumber, String rmaNumber) {
     Optional<String> owner = owners.ownerOf(serialNumber);
-    if (!requester.mayActOn(owner)) {
-      return new Outcome.NotFound();
-    }
     Optional<StoredSite> stored = sites.findForChange(serialNumber);
     if (stored.isEmpty()) {
       return new Outcome.NotFound();
+    }
+    if (!requester.mayActOn(owner)) {
+      return new Outcome.OwnerNotRecorded();
     }
     Site site = stored.get().site();
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -75,23 +92,19 @@ public class LockSiteAddress {
     return new Outcome.Granted(locked.site(), locked.lock());
   }
 
-  /**
-   * Releases the lock if this RMA holds it; nothing otherwise (idempotent).
-   *
-   * @return false when there is no such site or the requester may not act on it
-   */
+  /** Releases the lock if this RMA holds it; nothing otherwise (idempotent). */
   @Transactional
-  public boolean unlock(Requester requester, String serialNumber, String rmaNumber) {
+  public Release unlock(Requester requester, String serialNumber, String rmaNumber) {
     Optional<String> owner = owners.ownerOf(serialNumber);
-    if (!requester.mayActOn(owner)) {
-      return false;
-    }
     Optional<StoredSite> stored = sites.findForChange(serialNumber);
     if (stored.isEmpty()) {
-      return false;
+      return Release.NO_SITE;
+    }
+    if (!requester.mayActOn(owner)) {
+      return Release.OWNER_NOT_RECORDED;
     }
     stored.get().site().releaseFor(rmaNumber).ifPresent(released -> publish(released, owner));
-    return true;
+    return Release.DONE;
   }
 
   /**

@@ -70,6 +70,69 @@ class KafkaFlowTest {
     as(TestTokens.partner("P-SOMEONE-ELSE")).get("/api/v1/sites/" + serial).then().statusCode(404);
   }
 
+  /**
+   * Ownership drift over the real broker: until the entitlement event of the move arrives, the new
+   * owner's lock is answered 409 {@code SITE_OWNER_NOT_RECORDED} (never 404 "no site", which intake
+   * would read as "not registered" and downgrade); once it arrives, the lock is granted.
+   */
+  @Test
+  void aLockByTheNewOwnerIsNeverAnsweredNoSiteAndIsGrantedOnceTheMoveArrives() throws Exception {
+    String serial = unique("SN");
+    String previous = unique("P");
+    String next = unique("P");
+    sendEntitlement(serial, previous, "2026-05-01T00:00:00Z");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(() -> owners.ownerOf(serial))
+                    .equals(java.util.Optional.of(previous)));
+    as(TestTokens.ops())
+        .body(address("Av. Apoquindo 3000", "CL", -33.4489, -70.6693))
+        .put("/api/v1/sites/" + serial + "/address")
+        .then()
+        .statusCode(200);
+    String rma = unique("RMA-2026");
+    String lock = "/api/v1/sites/" + serial + "/lock";
+
+    as(TestTokens.partner(next))
+        .body(Map.of("rmaNumber", rma))
+        .post(lock)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
+
+    sendEntitlement(serial, next, "2026-05-02T00:00:00Z");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                as(TestTokens.partner(next))
+                    .body(Map.of("rmaNumber", rma))
+                    .post(lock)
+                    .then()
+                    .statusCode(200)
+                    .body("rmaNumber", equalTo(rma)));
+    as(TestTokens.partner(previous))
+        .delete(lock + "/" + rma)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
+  }
+
+  private void sendEntitlement(String serial, String partner, String changedAt) throws Exception {
+    ObjectNode entitlement = golden("rma.entitlement.changed.v1.json");
+    entitlement.put("serialNumber", serial).put("partnerId", partner).put("changedAt", changedAt);
+    kafka()
+        .sendCloudEvent(
+            "rma.entitlements",
+            serial,
+            "rma.entitlement.changed.v1",
+            "/rma-intake",
+            entitlement.toString());
+  }
+
   @Test
   void releasesTheLockWhenIntakeClosesTheRmaAndPublishesEveryChangeOnRegistrySites()
       throws Exception {

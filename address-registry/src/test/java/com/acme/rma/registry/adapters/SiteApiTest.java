@@ -263,7 +263,9 @@ class SiteApiTest {
     assertRefused(with("postalCode", null), "postalCode");
     assertRefused(with("line1", "x".repeat(201)), "line1");
     assertRefused(with("line2", "x".repeat(201)), "line2");
-    assertRefused(with("postalCode", "1".repeat(21)), "postalCode");
+    assertRefused(with("city", "x".repeat(201)), "city");
+    assertRefused(with("region", "x".repeat(201)), "region");
+    assertRefused(with("postalCode", "1".repeat(65)), "postalCode");
   }
 
   @Test

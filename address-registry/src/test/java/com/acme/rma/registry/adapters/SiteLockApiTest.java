@@ -191,8 +191,8 @@ class SiteLockApiTest {
         .body(Map.of("rmaNumber", rma))
         .post(url)
         .then()
-        .statusCode(404)
-        .body("code", equalTo("SITE_NOT_FOUND"));
+        .statusCode(409)
+        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
     as(TestTokens.logistics())
         .body(Map.of("rmaNumber", rma))
         .post(url)
@@ -208,9 +208,55 @@ class SiteLockApiTest {
     as(TestTokens.partner("P-AU-2"))
         .delete(url + "/" + rma)
         .then()
+        .statusCode(409)
+        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
+    as(TestTokens.partner("P-AU-1")).delete(url + "/" + rma).then().statusCode(204);
+  }
+
+  /**
+   * Ownership drift: the registry's copy of the owner lags behind an entitlement that just moved.
+   * "No site" (404) is answered only when there is no site; a site whose recorded owner is someone
+   * else (or nobody yet) is 409 {@code SITE_OWNER_NOT_RECORDED}, and the lock is granted to the new
+   * owner as soon as the move is recorded.
+   */
+  @Test
+  void aLockIsAnsweredNoSiteOnlyWhenThereIsNoSite() {
+    String serial = registered(address("1 George Street", "AU", SYDNEY_LAT, SYDNEY_LON));
+    String rma = unique("RMA-2026");
+    String url = "/api/v1/sites/" + serial + "/lock";
+    as(TestTokens.partner("P-AU-NEW"))
+        .body(Map.of("rmaNumber", rma))
+        .post(url)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
+    ownership.record(serial, "P-AU-OLD", T0);
+    as(TestTokens.partner("P-AU-NEW"))
+        .body(Map.of("rmaNumber", rma))
+        .post(url)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"))
+        .body("rmaNumber", nullValue());
+
+    ownership.record(serial, "P-AU-NEW", T0.plusSeconds(60));
+    as(TestTokens.partner("P-AU-NEW"))
+        .body(Map.of("rmaNumber", rma))
+        .post(url)
+        .then()
+        .statusCode(200)
+        .body("rmaNumber", equalTo(rma))
+        .body("goldPlus.eligible", equalTo(true));
+
+    String unregistered = unique("SN");
+    ownership.record(unregistered, "P-AU-OLD", T0);
+    as(TestTokens.partner("P-AU-NEW"))
+        .body(Map.of("rmaNumber", unique("RMA-2026")))
+        .post("/api/v1/sites/" + unregistered + "/lock")
+        .then()
         .statusCode(404)
         .body("code", equalTo("SITE_NOT_FOUND"));
-    as(TestTokens.partner("P-AU-1")).delete(url + "/" + rma).then().statusCode(204);
   }
 
   @Test

@@ -200,6 +200,129 @@ class RmaWorkflowIT {
   }
 
   /**
+   * The packaged services run in the prod profile: each serves Swagger UI and its OpenAPI document
+   * there (integrators generate clients from it).
+   */
+  @Test
+  void everyServiceServesSwaggerUiAndItsOpenApiDocumentInProduction() {
+    for (Service service : Service.values()) {
+      given().baseUri(stack.url(service)).get("/q/swagger-ui/").then().statusCode(200);
+      given()
+          .baseUri(stack.url(service))
+          .get("/q/openapi?format=json")
+          .then()
+          .statusCode(200)
+          .body("components.schemas.Problem.properties.code.type", equalTo("string"));
+    }
+  }
+
+  /**
+   * The one set of field limits across the services: an RMA whose every text field is at its
+   * maximum (64-character ids and postal code, 200-character lines, unicode) is accepted by intake,
+   * locked by the registry, shipped by dispatch and clocked by the monitor; nothing refuses
+   * downstream what an edge accepted.
+   */
+  @Test
+  void anRmaWithEveryTextFieldAtItsMaximumIsAuthorizedShippedAndClocked() {
+    String partner = padded("P-E2E-MAX-", 64);
+    String serial = padded("E2E-MAX-" + UUID.randomUUID(), 64);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    Map<String, Object> entitlement = new java.util.LinkedHashMap<>();
+    entitlement.put("partnerId", partner);
+    entitlement.put("customerId", padded("C-E2E-MAX-", 64));
+    entitlement.put("productModel", unicode(200));
+    entitlement.put("maintenanceLevel", "GOLD_PLUS");
+    entitlement.put("contractStart", today.minusDays(30).toString());
+    entitlement.put("contractEnd", today.plusDays(365).toString());
+    entitlement.put("hardwareShipDate", today.minusDays(60).toString());
+    request(Service.RMA_INTAKE, stack.token("ops"))
+        .body(entitlement)
+        .put("/api/v1/entitlements/" + serial)
+        .then()
+        .statusCode(201);
+    Map<String, Object> address = new java.util.LinkedHashMap<>(tokyoAddress(unicode(200)));
+    address.put("line2", unicode(200));
+    address.put("city", unicode(200));
+    address.put("region", unicode(200));
+    address.put("postalCode", "1".repeat(64));
+    await("registry knows the owner")
+        .atMost(FLOW_TIMEOUT)
+        .until(
+            () ->
+                request(Service.ADDRESS_REGISTRY, stack.partnerToken(partner))
+                        .body(address)
+                        .put("/api/v1/sites/" + serial + "/address")
+                        .statusCode()
+                    == 200);
+
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("serialNumber", serial);
+    body.put("component", "POWER_SUPPLY");
+    body.put("faultDescription", unicode(4000));
+    body.put(
+        "contact",
+        Map.of(
+            "name", unicode(200),
+            "phone", "0".repeat(64),
+            "email",
+                "x".repeat(64)
+                    + "@"
+                    + String.join(
+                        ".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(63))));
+    Response rma =
+        request(Service.RMA_INTAKE, stack.partnerToken(partner))
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(body)
+            .post("/api/v1/rmas");
+    rma.then()
+        .statusCode(201)
+        .body("status", equalTo("AUTHORIZED"))
+        .body("serviceLevel", equalTo("GOLD_PLUS"))
+        .body("shipTo.postalCode", equalTo(address.get("postalCode")));
+    String rmaNumber = rma.path("rmaNumber");
+
+    await("shipment created")
+        .atMost(FLOW_TIMEOUT)
+        .until(() -> shipment(rmaNumber).statusCode() == 200);
+    shipment(rmaNumber)
+        .then()
+        .body("shipTo.line1", equalTo(address.get("line1")))
+        .body("shipTo.line2", equalTo(address.get("line2")))
+        .body("shipTo.city", equalTo(address.get("city")))
+        .body("shipTo.region", equalTo(address.get("region")))
+        .body("shipTo.postalCode", equalTo(address.get("postalCode")));
+    await("SLA clock started").atMost(FLOW_TIMEOUT).until(() -> sla(rmaNumber).statusCode() == 200);
+    request(Service.RMA_DISPATCH, stack.token("logistics"))
+        .body(
+            Map.of(
+                "type", "SHIPPED",
+                "occurredAt", Instant.now().toString(),
+                "carrier", unicode(100),
+                "trackingNumber", "9".repeat(100)))
+        .post("/api/v1/shipments/" + rmaNumber + "/events")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SHIPPED"));
+    await("RMA shipped")
+        .atMost(FLOW_TIMEOUT)
+        .until(
+            () ->
+                "SHIPPED"
+                    .equals(
+                        request(Service.RMA_INTAKE, stack.partnerToken(partner))
+                            .get("/api/v1/rmas/" + rmaNumber)
+                            .path("status")));
+  }
+
+  private static String padded(String prefix, int length) {
+    return (prefix + "0".repeat(length)).substring(0, length);
+  }
+
+  private static String unicode(int length) {
+    return "東京都千代田区丸の内".repeat(length / 10 + 1).substring(0, length);
+  }
+
+  /**
    * Ops enters the entitlement; once the registry has learned the owner, the partner registers the
    * site.
    */

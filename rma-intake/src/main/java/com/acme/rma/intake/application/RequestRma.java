@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -96,6 +97,10 @@ public class RequestRma {
 
     record EndOfLife(LocalDate endOfLifeDate) implements Outcome {}
 
+    /** Past end of life with an active extended-support contract, but not what it requires. */
+    record ExtendedSupportPrerequisitesMissing(
+        LocalDate endOfLifeDate, List<Coverage.Prerequisite> missing) implements Outcome {}
+
     record NoActiveCoverage() implements Outcome {}
 
     /** One open RMA per appliance: this one. */
@@ -107,6 +112,12 @@ public class RequestRma {
     record AddressChangeNotAccepted(Address registered) implements Outcome {}
 
     record RegistryUnavailable(int retryAfterSeconds) implements Outcome {}
+
+    /**
+     * The registry has not yet recorded that the appliance moved to this partner (intake's
+     * entitlement says it did): retry soon, nothing stored, never a silent downgrade.
+     */
+    record RegistryBehindOnOwnership(int retryAfterSeconds) implements Outcome {}
   }
 
   private final EntitlementStore entitlements;
@@ -183,6 +194,10 @@ public class RequestRma {
     if (coverage instanceof Coverage.EndOfLife eol) {
       return new Outcome.EndOfLife(eol.endOfLifeDate());
     }
+    if (coverage instanceof Coverage.ExtendedSupportPrerequisitesMissing missing) {
+      return new Outcome.ExtendedSupportPrerequisitesMissing(
+          missing.endOfLifeDate(), missing.missing());
+    }
     if (!(coverage instanceof Coverage.Covered covered)) {
       return new Outcome.NoActiveCoverage();
     }
@@ -237,6 +252,14 @@ public class RequestRma {
           "address-registry unavailable for %s (%s stays reserved for a retry): %s",
           command.serialNumber(), rmaNumber, e.getMessage());
       return new Outcome.RegistryUnavailable(retryAfterSeconds);
+    }
+    if (locked instanceof SiteRegistry.LockOutcome.OwnerNotRecorded) {
+      // intake's entitlement names this partner; the registry's copy of the owner lags behind it.
+      // Not "no site": the number stays reserved for the retry with the same key (no lock taken).
+      LOG.warnf(
+          "address-registry does not yet record %s as the owner of %s; %s stays reserved",
+          command.partnerId(), command.serialNumber(), rmaNumber);
+      return new Outcome.RegistryBehindOnOwnership(retryAfterSeconds);
     }
     if (locked instanceof SiteRegistry.LockOutcome.HeldBy held) {
       forget(rmaNumber); // no lock was taken for it: the key is not used up

@@ -4,7 +4,9 @@ import com.acme.rma.intake.domain.SiteLock;
 
 /**
  * Port: the address-registry's lock API. Calls forward the partner's own {@code Authorization}
- * header; the registry decides ownership and eligibility.
+ * header. Intake decides ownership (its entitlement) before it calls; the registry decides
+ * eligibility, and says when its copy of the owner disagrees instead of pretending there is no
+ * site.
  */
 public interface SiteRegistry {
 
@@ -13,8 +15,14 @@ public interface SiteRegistry {
     /** Locked for this RMA (or it already was: the call is idempotent). */
     record Locked(SiteLock lock) implements LockOutcome {}
 
-    /** The appliance has no registered address (or it is not the caller's). */
+    /** The appliance has no registered address. */
     record NotRegistered() implements LockOutcome {}
+
+    /**
+     * The appliance has a registered address, but the registry's copy of its owner is not the
+     * caller yet (an entitlement that just moved has not reached it): neither locked nor "no site".
+     */
+    record OwnerNotRecorded() implements LockOutcome {}
 
     /** Another RMA holds the lock. */
     record HeldBy(String rmaNumber) implements LockOutcome {}

@@ -18,7 +18,8 @@ public record Entitlement(
     LocalDate contractEnd,
     LocalDate hardwareShipDate,
     LocalDate endOfLifeDate,
-    LocalDate extendedSupportUntil) {
+    LocalDate extendedSupportUntil,
+    LocalDate customerSuccessServicesUntil) {
 
   /** One inconsistency between fields of an entitlement. */
   public record Problem(String field, String message) {}
@@ -36,12 +37,22 @@ public record Entitlement(
   }
 
   /**
-   * Whether the 1-year hardware warranty covers this day: from the ship date up to the day before
-   * its first anniversary (shipped 2025-12-15 → covered through 2026-12-14).
+   * Whether the 1-year hardware warranty covers this day: from the ship date through the same
+   * calendar day a year later, inclusive (shipped 2025-12-15 → covered through 2026-12-15).
    */
   public boolean underWarrantyOn(LocalDate day) {
-    return !day.isBefore(hardwareShipDate)
-        && day.isBefore(hardwareShipDate.plusYears(WARRANTY_YEARS));
+    return !day.isBefore(hardwareShipDate) && !day.isAfter(warrantyLastDay());
+  }
+
+  /**
+   * The last day of the hardware warranty: the same calendar day {@value #WARRANTY_YEARS} year(s)
+   * after shipment; a 29 February that year does not have runs through 1 March.
+   */
+  public LocalDate warrantyLastDay() {
+    LocalDate sameDay = hardwareShipDate.plusYears(WARRANTY_YEARS);
+    return sameDay.getDayOfMonth() == hardwareShipDate.getDayOfMonth()
+        ? sameDay
+        : sameDay.plusDays(1); // plusYears clamped 29 February to 28 February
   }
 
   /** Past end of life once the EOL date is over (the EOL day itself is still supported). */
@@ -49,11 +60,14 @@ public record Entitlement(
     return endOfLifeDate != null && endOfLifeDate.isBefore(day);
   }
 
-  /** Extended support counts only through its last day and on top of an active base contract. */
-  public boolean extendedSupportActiveOn(LocalDate day) {
-    return extendedSupportUntil != null
-        && !extendedSupportUntil.isBefore(day)
-        && contractActiveOn(day);
+  /** The extended-support contract itself runs through its last day (prerequisites aside). */
+  public boolean extendedSupportContractActiveOn(LocalDate day) {
+    return extendedSupportUntil != null && !extendedSupportUntil.isBefore(day);
+  }
+
+  /** Customer Success Services run through their last day; none on record means none. */
+  public boolean customerSuccessServicesActiveOn(LocalDate day) {
+    return customerSuccessServicesUntil != null && !customerSuccessServicesUntil.isBefore(day);
   }
 
   /** Inconsistent dates, each with the field to blame; empty when the entitlement is sound. */

@@ -55,7 +55,8 @@ class EntitlementApiTest {
         .body("maintenanceLevel", equalTo("GOLD"))
         .body("contractStart", equalTo("2026-01-01"))
         .body("endOfLifeDate", equalTo("2030-06-30"))
-        .body("extendedSupportUntil", nullValue());
+        .body("extendedSupportUntil", nullValue())
+        .body("customerSuccessServicesUntil", nullValue());
 
     Map<String, Object> silver = Fixtures.entitlement(partner, "SILVER");
     silver.put("serialNumber", serial);

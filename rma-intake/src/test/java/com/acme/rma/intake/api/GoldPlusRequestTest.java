@@ -199,6 +199,40 @@ class GoldPlusRequestTest {
             .anyMatch(c -> ((String) c.get("path")).endsWith("/lock/" + first)));
   }
 
+  /**
+   * Ownership drift: the appliance has just moved to another partner; intake's entitlement says so,
+   * the registry's copy does not yet. The new owner's Gold Plus request is never served at GOLD as
+   * {@code ADDRESS_NOT_REGISTERED}: 503 to retry, then the retry with the same key is GOLD_PLUS.
+   */
+  @Test
+  void aGoldPlusRequestByTheNewOwnerIsNotDowngradedWhileTheRegistryLagsBehindTheMove() {
+    String newOwner = Fixtures.partner();
+    Fixtures.putEntitlement(serial, Fixtures.entitlement(newOwner, "GOLD_PLUS")).statusCode(200);
+    Map<String, Object> site = RegistryStubClient.eligibleSite();
+    site.put("ownerNotRecorded", 1);
+    registry.register(serial, site);
+
+    // the previous owner is refused by intake, which owns the decision: the registry is not asked
+    postRma(partner, Fixtures.key(), Fixtures.request(serial, "FAN", null)).statusCode(404);
+    assertEquals(0, registry.calls(serial, "POST").size());
+
+    String key = Fixtures.key();
+    postRma(newOwner, key, Fixtures.request(serial, "FAN", null))
+        .statusCode(503)
+        .header("Retry-After", "5")
+        .contentType("application/problem+json")
+        .body("code", equalTo("DEPENDENCY_UNAVAILABLE"));
+    assertEquals(0, rmasOfTheAppliance());
+    assertNull(registry.site(serial).get("holder"));
+
+    postRma(newOwner, key, Fixtures.request(serial, "FAN", null))
+        .statusCode(201)
+        .body("partnerId", equalTo(newOwner))
+        .body("serviceLevel", equalTo("GOLD_PLUS"))
+        .body("downgradeReason", nullValue())
+        .body("serviceCenterId", equalTo("SC-TYO-1"));
+  }
+
   @Test
   void answers503WithRetryAfterWhenTheRegistryFailsAndStoresNothing() {
     Map<String, Object> site = RegistryStubClient.eligibleSite();

@@ -3,6 +3,7 @@ package com.acme.rma.intake.api;
 import static com.acme.rma.intake.support.Fixtures.postRma;
 import static com.acme.rma.intake.support.Fixtures.postRmaWithToken;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -286,8 +287,40 @@ class RequestRmaApiTest {
     Map<String, Object> entitlement = Fixtures.entitlement(partner, "BRONZE");
     entitlement.put("endOfLifeDate", "2026-03-31");
     entitlement.put("extendedSupportUntil", "2026-05-01");
+    entitlement.put("customerSuccessServicesUntil", "2026-05-01");
     String serial = Fixtures.serial("EXT");
     Fixtures.putEntitlement(serial, entitlement).statusCode(201);
+    postRma(partner, Fixtures.key(), Fixtures.request(serial))
+        .statusCode(201)
+        .body("serviceLevel", equalTo("BRONZE"));
+  }
+
+  @Test
+  void refusesExtendedSupportWithoutItsPrerequisitesNamingEachAndStoresNothing() {
+    Map<String, Object> entitlement = Fixtures.entitlement(partner, "BRONZE");
+    entitlement.put("endOfLifeDate", "2026-03-31");
+    entitlement.put("extendedSupportUntil", "2026-12-31");
+    entitlement.put("contractEnd", "2026-04-30"); // the base contract ended yesterday
+    // no customerSuccessServicesUntil: none on record
+    String serial = Fixtures.serial("EXTP");
+    Fixtures.putEntitlement(serial, entitlement).statusCode(201);
+    postRma(partner, Fixtures.key(), Fixtures.request(serial))
+        .statusCode(422)
+        .body("code", equalTo("EXTENDED_SUPPORT_PREREQUISITES_MISSING"))
+        .body("endOfLifeDate", equalTo("2026-03-31"))
+        .body(
+            "missingPrerequisites", contains("BASE_SUPPORT_CONTRACT", "CUSTOMER_SUCCESS_SERVICES"));
+    assertEquals(0, (int) rmasOf(serial).path("total"));
+
+    entitlement.put("contractEnd", "2027-12-31");
+    entitlement.put("customerSuccessServicesUntil", "2026-04-30");
+    Fixtures.putEntitlement(serial, entitlement).statusCode(200);
+    postRma(partner, Fixtures.key(), Fixtures.request(serial))
+        .statusCode(422)
+        .body("missingPrerequisites", contains("CUSTOMER_SUCCESS_SERVICES"));
+
+    entitlement.put("customerSuccessServicesUntil", "2026-05-01");
+    Fixtures.putEntitlement(serial, entitlement).statusCode(200);
     postRma(partner, Fixtures.key(), Fixtures.request(serial))
         .statusCode(201)
         .body("serviceLevel", equalTo("BRONZE"));
@@ -298,7 +331,8 @@ class RequestRmaApiTest {
     Map<String, Object> entitlement = Fixtures.entitlement(partner, "GOLD");
     entitlement.put("contractStart", "2025-01-01");
     entitlement.put("contractEnd", "2026-04-30");
-    entitlement.put("hardwareShipDate", "2025-05-01");
+    // the warranty ran through 2026-04-30, the day before today
+    entitlement.put("hardwareShipDate", "2025-04-30");
     String serial = Fixtures.serial("NC");
     Fixtures.putEntitlement(serial, entitlement).statusCode(201);
     postRma(partner, Fixtures.key(), Fixtures.request(serial))
@@ -310,7 +344,8 @@ class RequestRmaApiTest {
   @Test
   void coversByTheHardwareWarrantyWithTenBusinessDaysToShip() {
     Map<String, Object> entitlement = Fixtures.entitlement(partner, "NONE");
-    entitlement.put("hardwareShipDate", "2025-05-02");
+    // today, 2026-05-01, is the warranty's last day: the same calendar day a year later
+    entitlement.put("hardwareShipDate", "2025-05-01");
     String serial = Fixtures.serial("WAR");
     Fixtures.putEntitlement(serial, entitlement).statusCode(201);
     postRma(partner, Fixtures.key(), Fixtures.request(serial))

@@ -19,7 +19,8 @@ class EntitlementTest {
         LocalDate.parse(end),
         LocalDate.parse("2025-01-01"),
         eol == null ? null : LocalDate.parse(eol),
-        extended == null ? null : LocalDate.parse(extended));
+        extended == null ? null : LocalDate.parse(extended),
+        null);
   }
 
   @Test

@@ -56,6 +56,7 @@ class EventGoldensTest {
             LocalDate.parse("2027-12-31"),
             LocalDate.parse("2025-12-15"),
             LocalDate.parse("2030-06-30"),
+            null,
             null);
     assertGolden(
         EventTypes.ENTITLEMENT_CHANGED,

@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in for the address-registry's lock API on a free port, with the real registry's lock
  * semantics (idempotent per RMA, 409 naming the holder, 404 for an unregistered site). A site may
- * be programmed to fail ({@code failures}: that many 503s), to answer slowly before locking ({@code
- * delayMillis}) or to lock and then answer too late ({@code lateMillis}). Tests program each serial
- * number's site over HTTP ({@link RegistryStubClient}) — plain HTTP, so the stub and the tests need
- * not share a class loader — and read back the calls it received.
+ * be programmed to fail ({@code failures}: that many 503s), to lag behind an ownership move ({@code
+ * ownerNotRecorded}: that many 409 {@code SITE_OWNER_NOT_RECORDED}), to answer slowly before
+ * locking ({@code delayMillis}) or to lock and then answer too late ({@code lateMillis}). Tests
+ * program each serial number's site over HTTP ({@link RegistryStubClient}) — plain HTTP, so the
+ * stub and the tests need not share a class loader — and read back the calls it received.
  */
 public class RegistryStub implements QuarkusTestResourceLifecycleManager {
 
@@ -92,6 +93,15 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         if (failures > 0) {
           site.put("failures", failures - 1);
           answer(exchange, 503, problem(503, "UNAVAILABLE", null));
+          return;
+        }
+      }
+      synchronized (site) {
+        // the registry's copy of the owner lags behind intake's entitlement for this many calls
+        int behind = ((Number) site.getOrDefault("ownerNotRecorded", 0)).intValue();
+        if (behind > 0) {
+          site.put("ownerNotRecorded", behind - 1);
+          answer(exchange, 409, problem(409, "SITE_OWNER_NOT_RECORDED", null));
           return;
         }
       }

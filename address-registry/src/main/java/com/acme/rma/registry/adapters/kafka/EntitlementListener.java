@@ -4,6 +4,7 @@ import com.acme.rma.contract.EventTypes;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.application.RecordOwnership;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
@@ -25,8 +26,8 @@ public class EntitlementListener {
   /** The fields of {@code rma.entitlement.changed.v1} the registry needs. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record EntitlementChanged(
-      @NotBlank @Size(max = 64) String serialNumber,
-      @NotBlank @Size(max = 64) String partnerId,
+      @NotBlank @Size(max = FieldLimits.ID) String serialNumber,
+      @NotBlank @Size(max = FieldLimits.ID) String partnerId,
       Instant changedAt) {}
 
   private final EventConsumer consumer;

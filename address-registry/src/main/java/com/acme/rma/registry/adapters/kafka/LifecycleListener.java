@@ -4,6 +4,7 @@ import com.acme.rma.contract.EventTypes;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.application.LockSiteAddress;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
@@ -30,7 +31,7 @@ public class LifecycleListener {
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RmaEnded(
-      @NotBlank @Size(max = 64) String rmaNumber, String serialNumber, Instant at) {}
+      @NotBlank @Size(max = FieldLimits.ID) String rmaNumber, String serialNumber, Instant at) {}
 
   private final EventConsumer consumer;
   private final Inbox inbox;
@@ -45,7 +46,7 @@ public class LifecycleListener {
   /** {@code rma.reinstated.v1}: the members the registry reads. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RmaReinstated(
-      @NotBlank @Size(max = 64) String rmaNumber,
+      @NotBlank @Size(max = FieldLimits.ID) String rmaNumber,
       @NotBlank String serialNumber,
       Integer addressVersion) {}
 

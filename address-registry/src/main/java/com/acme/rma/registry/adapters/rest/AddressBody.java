@@ -1,5 +1,7 @@
 package com.acme.rma.registry.adapters.rest;
 
+import com.acme.rma.platform.rest.CountryCode;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.domain.Address;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -9,14 +11,16 @@ import jakarta.validation.constraints.Size;
 
 /** The body of {@code PUT /api/v1/sites/{serialNumber}/address}: an Address with coordinates. */
 public record AddressBody(
-    @NotBlank @Size(max = 200) String line1,
-    @Size(max = 200) String line2,
-    @NotBlank @Size(max = 100) String city,
-    @Size(max = 100) String region,
-    @NotBlank @Size(max = 20) String postalCode,
+    @NotBlank @Size(max = FieldLimits.ADDRESS_LINE) String line1,
+    @Size(max = FieldLimits.ADDRESS_LINE) String line2,
+    @NotBlank @Size(max = FieldLimits.CITY) String city,
+    @Size(max = FieldLimits.REGION) String region,
+    @NotBlank @Size(max = FieldLimits.POSTAL_CODE) String postalCode,
     @NotNull @CountryCode String country,
-    @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-    @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    @NotNull @DecimalMin(FieldLimits.LATITUDE_MIN) @DecimalMax(FieldLimits.LATITUDE_MAX)
+        Double latitude,
+    @NotNull @DecimalMin(FieldLimits.LONGITUDE_MIN) @DecimalMax(FieldLimits.LONGITUDE_MAX)
+        Double longitude) {
 
   /** Optional lines left blank are the same as absent. */
   Address toDomain() {

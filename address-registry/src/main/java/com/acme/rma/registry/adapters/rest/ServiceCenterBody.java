@@ -1,5 +1,7 @@
 package com.acme.rma.registry.adapters.rest;
 
+import com.acme.rma.platform.rest.CountryCode;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.domain.Position;
 import com.acme.rma.registry.domain.ServiceCenter;
 import jakarta.validation.constraints.DecimalMax;
@@ -17,10 +19,12 @@ import java.time.temporal.ChronoUnit;
  */
 public record ServiceCenterBody(
     String id,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = FieldLimits.SERVICE_CENTER_NAME) String name,
     @NotNull @CountryCode String country,
-    @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-    @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+    @NotNull @DecimalMin(FieldLimits.LATITUDE_MIN) @DecimalMax(FieldLimits.LATITUDE_MAX)
+        Double latitude,
+    @NotNull @DecimalMin(FieldLimits.LONGITUDE_MIN) @DecimalMax(FieldLimits.LONGITUDE_MAX)
+        Double longitude,
     Instant activeFrom) {
 
   ServiceCenter toDomain(String pathId, Instant now) {

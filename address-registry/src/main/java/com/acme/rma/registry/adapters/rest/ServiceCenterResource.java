@@ -1,11 +1,12 @@
 package com.acme.rma.registry.adapters.rest;
 
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.rest.Page;
+import com.acme.rma.platform.rest.QueryParams;
 import com.acme.rma.platform.security.Caller;
 import com.acme.rma.registry.adapters.rest.Responses.ServiceCenterResponse;
 import com.acme.rma.registry.application.ManageServiceCenters;
-import com.acme.rma.registry.domain.Countries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Service centers: ops keeps them, partners may look them up. */
 @Path("/api/v1/service-centers")
@@ -38,11 +41,16 @@ public class ServiceCenterResource {
   }
 
   /** Creates or replaces a center: 200 with the center as stored. */
+  @APIResponseSchema(
+      value = ServiceCenterResponse.class,
+      responseCode = "200",
+      responseDescription = "the center, created or replaced")
   @PUT
   @Path("/{id}")
   @RolesAllowed(Caller.OPS)
   public ServiceCenterResponse save(
-      @PathParam("id") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE) String id,
+      @PathParam("id") @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
+          String id,
       @Valid @NotNull ServiceCenterBody body) {
     if (body.id() != null && !body.id().equals(id)) {
       throw ProblemException.invalid("id", "must be the id in the path, or absent");
@@ -59,19 +67,21 @@ public class ServiceCenterResource {
       @QueryParam("size") String size,
       @QueryParam("country") String country) {
     Page.Request request = Page.Request.parse(page, size);
-    Optional<String> inCountry = Optional.ofNullable(country).filter(c -> !c.isBlank());
-    if (inCountry.isPresent() && !Countries.isIsoAlpha2(inCountry.get())) {
-      throw ProblemException.invalid(
-          "country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as JP");
-    }
+    Optional<String> inCountry = QueryParams.optionalCountry("country", country);
     return centers.list(request, inCountry).map(ServiceCenterResponse::of);
   }
 
+  @APIResponseSchema(
+      value = ServiceCenterResponse.class,
+      responseCode = "200",
+      responseDescription = "the center")
+  @APIResponse(responseCode = "404", description = "SERVICE_CENTER_NOT_FOUND")
   @GET
   @Path("/{id}")
   @RolesAllowed({Caller.OPS, Caller.PARTNER})
   public ServiceCenterResponse center(
-      @PathParam("id") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE) String id) {
+      @PathParam("id") @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
+          String id) {
     return centers
         .find(id)
         .map(ServiceCenterResponse::of)

@@ -1,6 +1,7 @@
 package com.acme.rma.registry.adapters.rest;
 
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.security.Caller;
 import com.acme.rma.registry.adapters.rest.Responses.LockResponse;
 import com.acme.rma.registry.adapters.rest.Responses.SiteResponse;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Registered Gold Plus addresses: the owning partner or ops registers and reads them; rma-intake
@@ -48,10 +51,21 @@ public class SiteResource {
   }
 
   /** Registers or changes the address: 200 with the site, also for the first registration. */
+  @APIResponseSchema(
+      value = SiteResponse.class,
+      responseCode = "200",
+      responseDescription = "the site, also for the first registration")
+  @APIResponse(
+      responseCode = "404",
+      description = "SITE_NOT_FOUND: a partner that does not own the appliance")
+  @APIResponse(
+      responseCode = "409",
+      description = "ADDRESS_LOCKED: an RMA holds the address (member rmaNumber)")
   @PUT
   @Path("/address")
   public SiteResponse registerAddress(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
       @Valid @NotNull AddressBody body) {
     RegisterSiteAddress.Outcome outcome =
@@ -65,9 +79,15 @@ public class SiteResource {
     throw siteNotFound(serialNumber);
   }
 
+  @APIResponseSchema(
+      value = SiteResponse.class,
+      responseCode = "200",
+      responseDescription = "the site")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND")
   @GET
   public SiteResponse site(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber) {
     return read.read(requester(), serialNumber)
         .map(SiteResponse::of)
@@ -75,10 +95,20 @@ public class SiteResource {
   }
 
   /** Locks the current address version for an RMA; the same RMA again gets the same lock. */
+  @APIResponseSchema(
+      value = LockResponse.class,
+      responseCode = "200",
+      responseDescription = "the lock for this RMA (the same lock again for the same RMA)")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND: no registered address")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "ADDRESS_LOCKED (member rmaNumber: the holder), or SITE_OWNER_NOT_RECORDED: a registered site whose owner this registry does not (yet) record as the caller")
   @POST
   @Path("/lock")
   public LockResponse lock(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
       @Valid @NotNull LockBody body) {
     LockSiteAddress.Outcome outcome = locks.lock(requester(), serialNumber, body.rmaNumber());
@@ -88,21 +118,30 @@ public class SiteResource {
     if (outcome instanceof LockSiteAddress.Outcome.HeldByOther other) {
       throw addressLocked(serialNumber, other.rmaNumber());
     }
+    if (outcome instanceof LockSiteAddress.Outcome.OwnerNotRecorded) {
+      throw ownerNotRecorded(serialNumber);
+    }
     throw siteNotFound(serialNumber);
   }
 
   /** Releases the RMA's lock: 204, also when that RMA holds none. */
+  @APIResponse(responseCode = "204", description = "released, or that RMA held no lock")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "SITE_OWNER_NOT_RECORDED")
   @DELETE
   @Path("/lock/{rmaNumber}")
   public Response unlock(
-      @PathParam("serialNumber") @Pattern(regexp = Ids.NAME, message = Ids.NAME_MESSAGE)
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
-      @PathParam("rmaNumber") @Pattern(regexp = Ids.RMA, message = Ids.RMA_MESSAGE)
+      @PathParam("rmaNumber")
+          @Pattern(regexp = FieldLimits.RMA_NUMBER, message = FieldLimits.RMA_NUMBER_MESSAGE)
           String rmaNumber) {
-    if (!locks.unlock(requester(), serialNumber, rmaNumber)) {
-      throw siteNotFound(serialNumber);
-    }
-    return Response.noContent().build();
+    return switch (locks.unlock(requester(), serialNumber, rmaNumber)) {
+      case DONE -> Response.noContent().build();
+      case NO_SITE -> throw siteNotFound(serialNumber);
+      case OWNER_NOT_RECORDED -> throw ownerNotRecorded(serialNumber);
+    };
   }
 
   private Requester requester() {
@@ -112,6 +151,20 @@ public class SiteResource {
   private static ProblemException siteNotFound(String serialNumber) {
     return ProblemException.notFound(
         "SITE_NOT_FOUND", "No registered site for appliance " + serialNumber + ".");
+  }
+
+  /**
+   * The lock API's answer when the site exists but this registry's copy of its owner is not the
+   * caller: never "no site" (intake decides ownership; the copy may lag behind an entitlement that
+   * just moved). It tells a caller that the appliance has a registered site, nothing more.
+   */
+  private static ProblemException ownerNotRecorded(String serialNumber) {
+    return ProblemException.conflict(
+        "SITE_OWNER_NOT_RECORDED",
+        "Appliance "
+            + serialNumber
+            + " has a registered site, but the registry does not (yet) record the caller as its"
+            + " owner; ownership changes reach it from rma-intake within seconds.");
   }
 
   private static ProblemException addressLocked(String serialNumber, String rmaNumber) {

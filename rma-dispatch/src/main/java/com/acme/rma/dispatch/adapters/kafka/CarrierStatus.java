@@ -2,6 +2,7 @@ package com.acme.rma.dispatch.adapters.kafka;
 
 import com.acme.rma.dispatch.domain.CarrierEventType;
 import com.acme.rma.dispatch.domain.CarrierReport;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,14 +16,15 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CarrierStatus(
-    @NotBlank @Size(max = 64) String rmaNumber,
+    @NotBlank @Size(max = FieldLimits.ID) String rmaNumber,
     @NotNull CarrierEventType type,
     @NotNull Instant occurredAt,
-    @Size(max = 100) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String carrier,
-    @Size(max = 100) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String trackingNumber) {
+    @Size(max = FieldLimits.CARRIER) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String carrier,
+    @Size(max = FieldLimits.TRACKING_NUMBER) @Pattern(regexp = TEXT, message = TEXT_MESSAGE)
+        String trackingNumber) {
 
-  static final String TEXT = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*";
-  static final String TEXT_MESSAGE = "must not be blank or contain control characters";
+  static final String TEXT = FieldLimits.TEXT;
+  static final String TEXT_MESSAGE = FieldLimits.TEXT_MESSAGE;
 
   CarrierReport toReport() {
     return new CarrierReport(type, occurredAt, carrier, trackingNumber);

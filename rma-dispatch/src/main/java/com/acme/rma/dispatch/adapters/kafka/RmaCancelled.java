@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch.adapters.kafka;
 
+import com.acme.rma.platform.rest.FieldLimits;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,4 +10,6 @@ import java.time.Instant;
 /** {@code rma.cancelled.v1}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RmaCancelled(
-    @NotBlank @Size(max = 64) String rmaNumber, String serialNumber, @NotNull Instant at) {}
+    @NotBlank @Size(max = FieldLimits.ID) String rmaNumber,
+    String serialNumber,
+    @NotNull Instant at) {}

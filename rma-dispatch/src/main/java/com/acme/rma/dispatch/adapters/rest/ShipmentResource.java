@@ -6,7 +6,9 @@ import com.acme.rma.dispatch.application.RecordCarrierEvent;
 import com.acme.rma.dispatch.domain.Shipment;
 import com.acme.rma.dispatch.domain.ShipmentStatus;
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.rest.Page;
+import com.acme.rma.platform.rest.QueryParams;
 import com.acme.rma.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,10 +21,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Shipments for ops and logistics, each one also for the partner whose RMA it serves. */
 @Path("/api/v1/shipments")
@@ -30,9 +32,8 @@ import java.util.regex.Pattern;
 public class ShipmentResource {
 
   /** Wide enough for any RMA number intake issues; anything else cannot name a shipment. */
-  private static final Pattern RMA_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
   private final FindShipments findShipments;
+
   private final RecordCarrierEvent recordCarrierEvent;
   private final Caller caller;
 
@@ -43,6 +44,11 @@ public class ShipmentResource {
     this.caller = caller;
   }
 
+  @APIResponseSchema(
+      value = ShipmentResponse.class,
+      responseCode = "200",
+      responseDescription = "the shipment")
+  @APIResponse(responseCode = "404", description = "SHIPMENT_NOT_FOUND (also another partner's)")
   @GET
   @Path("/{rmaNumber}")
   @RolesAllowed({Caller.OPS, Caller.LOGISTICS, Caller.PARTNER})
@@ -65,6 +71,14 @@ public class ShipmentResource {
     return findShipments.list(status(status), request).map(ShipmentResponse::of);
   }
 
+  @APIResponseSchema(
+      value = ShipmentResponse.class,
+      responseCode = "200",
+      responseDescription = "the shipment after the event (a repeated event changes nothing)")
+  @APIResponse(responseCode = "404", description = "SHIPMENT_NOT_FOUND")
+  @APIResponse(
+      responseCode = "409",
+      description = "INVALID_TRANSITION (members currentStatus, eventType)")
   @POST
   @Path("/{rmaNumber}/events")
   @RolesAllowed(Caller.LOGISTICS)
@@ -99,22 +113,14 @@ public class ShipmentResource {
   }
 
   private static String checked(String rmaNumber) {
-    if (rmaNumber == null || !RMA_NUMBER.matcher(rmaNumber).matches()) {
+    if (!FieldLimits.isRmaNumber(rmaNumber)) {
       throw ProblemException.invalid("rmaNumber", "is not an RMA number");
     }
     return rmaNumber;
   }
 
   private static Optional<ShipmentStatus> status(String status) {
-    if (status == null || status.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ShipmentStatus.valueOf(status.trim()));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          "status", "must be one of " + Arrays.toString(ShipmentStatus.values()));
-    }
+    return QueryParams.optionalEnum("status", status, ShipmentStatus.class);
   }
 
   private static ProblemException notFound(String rmaNumber) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.rma.dispatch.TestData;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.testsupport.DatabaseOutage;
 import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.TestTokens;
@@ -216,6 +217,54 @@ class RmaLifecycleConsumerTest {
     assertEquals("SHIPPED", refusal.get("status").asText());
     assertEquals("ALREADY_SHIPPED", refusal.get("reason").asText());
     assertEquals("2026-05-01T02:00:00Z", refusal.get("occurredAt").asText());
+  }
+
+  /**
+   * The kit's field limits from intake's side: an authorization with every id and address part at
+   * the maximum intake accepts (unicode, a 64-character postal code) gets its shipment, stored and
+   * answered verbatim; one character more in the postal code is dead-lettered naming it.
+   */
+  @Test
+  void anAuthorizationWithEveryFieldAtItsMaximumGetsItsShipmentAndOneMoreIsDeadLettered()
+      throws Exception {
+    String rma = padded(newRmaNumber(), FieldLimits.ID);
+    ObjectNode authorized = authorizedGolden(rma);
+    authorized.put("serialNumber", padded("SN-" + rma, FieldLimits.ID));
+    authorized.put("partnerId", padded("P-" + rma, FieldLimits.ID));
+    authorized.put("serviceCenterId", padded("SC-TYO-1", FieldLimits.ID));
+    ObjectNode shipTo = (ObjectNode) authorized.get("shipTo");
+    shipTo.put("line1", unicode(FieldLimits.ADDRESS_LINE));
+    shipTo.put("line2", unicode(FieldLimits.ADDRESS_LINE));
+    shipTo.put("city", unicode(FieldLimits.CITY));
+    shipTo.put("region", unicode(FieldLimits.REGION));
+    shipTo.put("postalCode", "1".repeat(FieldLimits.POSTAL_CODE));
+
+    broker.sendLifecycle(rma, "rma.authorized.v1", authorized.toString());
+
+    awaitStatus(rma, "CREATED");
+    JsonNode shipment = TestData.JSON.readTree(read(rma).extract().asString());
+    assertEquals(shipTo, shipment.get("shipTo"));
+    assertEquals(authorized.get("serviceCenterId"), shipment.get("origin").get("id"));
+
+    String over = newRmaNumber();
+    ObjectNode tooLong = authorizedGolden(over);
+    ((ObjectNode) tooLong.get("shipTo")).put("postalCode", "1".repeat(FieldLimits.POSTAL_CODE + 1));
+    String overId = broker.sendLifecycle(over, "rma.authorized.v1", tooLong.toString());
+    ConsumerRecord<String, String> dead =
+        broker.awaitDeadLetters(r -> overId.equals(BrokerFixture.ceId(r)), 1).stream()
+            .filter(r -> overId.equals(BrokerFixture.ceId(r)))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(reason(dead).contains("postalCode"), reason(dead));
+    read(over).statusCode(404);
+  }
+
+  private static String padded(String prefix, int length) {
+    return (prefix + "0".repeat(length)).substring(0, length);
+  }
+
+  private static String unicode(int length) {
+    return "東京都千代田区丸の内".repeat(length / 10 + 1).substring(0, length);
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The service's dead letters for ops: list, show one, replay one or all. Served by every service
@@ -57,6 +59,11 @@ public class DeadLetterResource {
     return new Page<>(entries, request.page(), request.size(), slice.total());
   }
 
+  @APIResponseSchema(
+      value = DeadLetterDetail.class,
+      responseCode = "200",
+      responseDescription = "the dead letter with its record")
+  @APIResponse(responseCode = "404", description = "DEAD_LETTER_NOT_FOUND")
   @GET
   @Path("/{id}")
   public DeadLetterDetail show(@PathParam("id") String id) {
@@ -65,6 +72,12 @@ public class DeadLetterResource {
     return record.detail(entry);
   }
 
+  @APIResponseSchema(
+      value = DeadLetter.class,
+      responseCode = "202",
+      responseDescription = "put back on its topic")
+  @APIResponse(responseCode = "404", description = "DEAD_LETTER_NOT_FOUND")
+  @APIResponse(responseCode = "422", description = "DEAD_LETTER_NOT_REPLAYABLE")
   @POST
   @Path("/{id}/replay")
   public Response replay(@PathParam("id") String id) {
@@ -84,6 +97,10 @@ public class DeadLetterResource {
    * per call ({@code more} says to call again). An event replayed once is not replayed again by
    * this call even if it was dead-lettered again (replay that one by its id).
    */
+  @APIResponseSchema(
+      value = ReplayAll.class,
+      responseCode = "202",
+      responseDescription = "what was put back, what cannot be, whether more remain")
   @POST
   @Path("/replay")
   public Response replayAll(@QueryParam("all") String all) {

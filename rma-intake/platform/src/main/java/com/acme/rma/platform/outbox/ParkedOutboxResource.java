@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,6 +87,11 @@ public class ParkedOutboxResource {
    * may be parked again after as many failures if the cause is still there). Answers the row as it
    * is now, no longer parked.
    */
+  @APIResponseSchema(
+      value = ParkedEvent.class,
+      responseCode = "200",
+      responseDescription = "the row, no longer parked")
+  @APIResponse(responseCode = "404", description = "OUTBOX_EVENT_NOT_PARKED")
   @POST
   @Path("/{id}/retry")
   @Transactional

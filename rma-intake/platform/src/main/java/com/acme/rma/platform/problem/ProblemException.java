@@ -53,6 +53,11 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException invalid(String field, String message) {
+    return invalid(List.of(new Problem.Violation(field, message)));
+  }
+
+  /** The 400 {@code VALIDATION_FAILED} naming every bad field (or parameter). */
+  public static ProblemException invalid(List<Problem.Violation> violations) {
     return new ProblemException(
         new Problem(
             Problem.typeFor("VALIDATION_FAILED"),
@@ -60,7 +65,7 @@ public class ProblemException extends RuntimeException {
             400,
             "The request has invalid fields.",
             "VALIDATION_FAILED",
-            List.of(new Problem.Violation(field, message)),
+            List.copyOf(violations),
             Map.of()));
   }
 

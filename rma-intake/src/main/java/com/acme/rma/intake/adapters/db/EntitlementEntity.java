@@ -48,6 +48,9 @@ class EntitlementEntity extends PanacheEntityBase {
   @Column(name = "extended_support_until")
   public LocalDate extendedSupportUntil;
 
+  @Column(name = "customer_success_services_until")
+  public LocalDate customerSuccessServicesUntil;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
@@ -65,7 +68,8 @@ class EntitlementEntity extends PanacheEntityBase {
         contractEnd,
         hardwareShipDate,
         endOfLifeDate,
-        extendedSupportUntil);
+        extendedSupportUntil,
+        customerSuccessServicesUntil);
   }
 
   void copyFrom(Entitlement e) {
@@ -79,5 +83,6 @@ class EntitlementEntity extends PanacheEntityBase {
     hardwareShipDate = e.hardwareShipDate();
     endOfLifeDate = e.endOfLifeDate();
     extendedSupportUntil = e.extendedSupportUntil();
+    customerSuccessServicesUntil = e.customerSuccessServicesUntil();
   }
 }

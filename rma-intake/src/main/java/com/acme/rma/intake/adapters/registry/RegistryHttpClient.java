@@ -90,6 +90,9 @@ public class RegistryHttpClient implements SiteRegistry {
         }
         return new LockOutcome.HeldBy(problem.rmaNumber());
       }
+      if (problem != null && "SITE_OWNER_NOT_RECORDED".equals(problem.code())) {
+        return new LockOutcome.OwnerNotRecorded();
+      }
     }
     throw unexpected(response);
   }

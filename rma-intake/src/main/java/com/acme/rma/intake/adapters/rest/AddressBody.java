@@ -1,6 +1,8 @@
 package com.acme.rma.intake.adapters.rest;
 
 import com.acme.rma.intake.domain.Address;
+import com.acme.rma.platform.rest.CountryCode;
+import com.acme.rma.platform.rest.FieldLimits;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -9,14 +11,15 @@ import jakarta.validation.constraints.Size;
 
 /** {@code Address} as the contract spells it, in requests and answers. */
 public record AddressBody(
-    @NotBlank @Size(max = 200) String line1,
-    @Size(max = 200) String line2,
-    @NotBlank @Size(max = 200) String city,
-    @Size(max = 200) String region,
-    @NotBlank @Size(max = 64) String postalCode,
+    @NotBlank @Size(max = FieldLimits.ADDRESS_LINE) String line1,
+    @Size(max = FieldLimits.ADDRESS_LINE) String line2,
+    @NotBlank @Size(max = FieldLimits.CITY) String city,
+    @Size(max = FieldLimits.REGION) String region,
+    @NotBlank @Size(max = FieldLimits.POSTAL_CODE) String postalCode,
     @NotNull @CountryCode String country,
-    @DecimalMin("-90") @DecimalMax("90") Double latitude,
-    @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    @DecimalMin(FieldLimits.LATITUDE_MIN) @DecimalMax(FieldLimits.LATITUDE_MAX) Double latitude,
+    @DecimalMin(FieldLimits.LONGITUDE_MIN) @DecimalMax(FieldLimits.LONGITUDE_MAX)
+        Double longitude) {
 
   Address toDomain() {
     return new Address(line1, line2, city, region, postalCode, country, latitude, longitude);

@@ -2,6 +2,7 @@ package com.acme.rma.intake.adapters.rest;
 
 import com.acme.rma.intake.domain.Entitlement;
 import com.acme.rma.intake.domain.MaintenanceLevel;
+import com.acme.rma.platform.rest.FieldLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,15 +14,16 @@ import java.time.LocalDate;
  */
 public record EntitlementBody(
     String serialNumber,
-    @NotBlank @Size(max = 64) String partnerId,
-    @NotBlank @Size(max = 64) String customerId,
-    @NotBlank @Size(max = 200) String productModel,
+    @NotBlank @Size(max = FieldLimits.ID) String partnerId,
+    @NotBlank @Size(max = FieldLimits.ID) String customerId,
+    @NotBlank @Size(max = FieldLimits.PRODUCT_MODEL) String productModel,
     @NotNull MaintenanceLevel maintenanceLevel,
     @NotNull LocalDate contractStart,
     @NotNull LocalDate contractEnd,
     @NotNull LocalDate hardwareShipDate,
     LocalDate endOfLifeDate,
-    LocalDate extendedSupportUntil) {
+    LocalDate extendedSupportUntil,
+    LocalDate customerSuccessServicesUntil) {
 
   Entitlement toDomain(String serialNumber) {
     return new Entitlement(
@@ -34,6 +36,7 @@ public record EntitlementBody(
         contractEnd,
         hardwareShipDate,
         endOfLifeDate,
-        extendedSupportUntil);
+        extendedSupportUntil,
+        customerSuccessServicesUntil);
   }
 }

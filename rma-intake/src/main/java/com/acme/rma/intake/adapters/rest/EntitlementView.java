@@ -18,6 +18,7 @@ public record EntitlementView(
     LocalDate hardwareShipDate,
     LocalDate endOfLifeDate,
     LocalDate extendedSupportUntil,
+    LocalDate customerSuccessServicesUntil,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -34,6 +35,7 @@ public record EntitlementView(
         e.hardwareShipDate(),
         e.endOfLifeDate(),
         e.extendedSupportUntil(),
+        e.customerSuccessServicesUntil(),
         stored.createdAt(),
         stored.updatedAt());
   }

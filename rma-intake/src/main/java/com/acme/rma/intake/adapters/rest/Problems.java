@@ -16,18 +16,6 @@ final class Problems {
         new Problem(Problem.typeFor(code), title, status, detail, code, List.of(), extensions));
   }
 
-  static ProblemException violations(List<Problem.Violation> violations) {
-    return new ProblemException(
-        new Problem(
-            Problem.typeFor("VALIDATION_FAILED"),
-            "Invalid request",
-            400,
-            "The request has invalid fields.",
-            "VALIDATION_FAILED",
-            violations,
-            Map.of()));
-  }
-
   static ProblemException rmaNotFound(String rmaNumber) {
     return ProblemException.notFound("RMA_NOT_FOUND", "There is no RMA " + rmaNumber + ".");
   }

@@ -1,6 +1,7 @@
 package com.acme.rma.intake.adapters.rest;
 
 import com.acme.rma.intake.domain.Component;
+import com.acme.rma.platform.rest.FieldLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,10 +10,9 @@ import jakarta.validation.constraints.Size;
 
 /** The contract's {@code RMA request}. */
 public record RmaRequestBody(
-    @NotBlank
-        @Pattern(regexp = Identifiers.SERIAL_NUMBER, message = Identifiers.SERIAL_NUMBER_MESSAGE)
+    @NotBlank @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
         String serialNumber,
     @NotNull Component component,
-    @NotBlank @Size(max = 4000) String faultDescription,
+    @NotBlank @Size(max = FieldLimits.FAULT_DESCRIPTION) String faultDescription,
     @Valid AddressBody shipTo,
     @Valid ContactBody contact) {}

@@ -5,11 +5,14 @@ import com.acme.rma.intake.application.ReadRmas;
 import com.acme.rma.intake.application.RequestRma;
 import com.acme.rma.intake.application.RequestRma.Outcome;
 import com.acme.rma.intake.application.RmaStore;
+import com.acme.rma.intake.domain.Coverage;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaNumber;
 import com.acme.rma.intake.domain.RmaStatus;
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.rest.Page;
+import com.acme.rma.platform.rest.QueryParams;
 import com.acme.rma.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,8 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** {@code /api/v1/rmas}: partners request, read, list and cancel RMAs; ops see all of them. */
 @Path("/api/v1/rmas")
@@ -51,6 +56,29 @@ public class RmaResource {
     this.caller = caller;
   }
 
+  @APIResponseSchema(
+      value = RmaView.class,
+      responseCode = "201",
+      responseDescription =
+          "the RMA (AUTHORIZED, or QUEUED until support hours open), with Location; a replay with the same key and body answers the first RMA verbatim")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED, MALFORMED_JSON, or IDEMPOTENCY_KEY_REQUIRED")
+  @APIResponse(
+      responseCode = "404",
+      description = "ENTITLEMENT_NOT_FOUND: an unknown appliance, or another partner's")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "RMA_ALREADY_OPEN (member rmaNumber) or ADDRESS_CHANGE_NOT_ACCEPTED (member registeredAddress)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "IDEMPOTENCY_KEY_REUSED, PRODUCT_END_OF_LIFE (member endOfLifeDate), EXTENDED_SUPPORT_PREREQUISITES_MISSING (members endOfLifeDate, missingPrerequisites), NO_ACTIVE_COVERAGE or SHIP_TO_REQUIRED")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "DEPENDENCY_UNAVAILABLE: the database or the address registry cannot be consulted (or has not yet recorded an ownership move); nothing stored, retry with the same Idempotency-Key after Retry-After")
   @POST
   @RolesAllowed(Caller.PARTNER)
   @Consumes(MediaType.APPLICATION_JSON)
@@ -89,6 +117,8 @@ public class RmaResource {
     throw refusal(outcome, body.serialNumber());
   }
 
+  @APIResponseSchema(value = RmaView.class, responseCode = "200", responseDescription = "the RMA")
+  @APIResponse(responseCode = "404", description = "RMA_NOT_FOUND (also another partner's)")
   @GET
   @Path("/{rmaNumber}")
   @RolesAllowed({Caller.PARTNER, Caller.OPS, Caller.LOGISTICS})
@@ -112,14 +142,20 @@ public class RmaResource {
       @QueryParam("size") String size) {
     Page.Request request = Page.Request.parse(page, size);
     String serial = blankToNull(serialNumber);
-    if (serial != null && !Identifiers.isSerialNumber(serial)) {
-      throw ProblemException.invalid("serialNumber", Identifiers.SERIAL_NUMBER_MESSAGE);
+    if (serial != null && !FieldLimits.isNameId(serial)) {
+      throw ProblemException.invalid("serialNumber", FieldLimits.NAME_ID_MESSAGE);
     }
     RmaStore.Filter filter =
         new RmaStore.Filter(caller.isOps() ? null : partnerId(), status(status), serial);
     return readRmas.list(filter, request).map(RmaView::of);
   }
 
+  @APIResponseSchema(
+      value = RmaView.class,
+      responseCode = "200",
+      responseDescription = "the CANCELLED RMA")
+  @APIResponse(responseCode = "404", description = "RMA_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "RMA_NOT_CANCELLABLE (member status)")
   @POST
   @Path("/{rmaNumber}/cancel")
   @RolesAllowed({Caller.PARTNER, Caller.OPS})
@@ -146,6 +182,13 @@ public class RmaResource {
     return Response.created(location).entity(RmaView.of(rma)).build();
   }
 
+  private static String describe(Coverage.Prerequisite prerequisite) {
+    return switch (prerequisite) {
+      case BASE_SUPPORT_CONTRACT -> "base technical support contract";
+      case CUSTOMER_SUCCESS_SERVICES -> "Customer Success Services";
+    };
+  }
+
   private static ProblemException refusal(Outcome outcome, String serialNumber) {
     if (outcome instanceof Outcome.KeyReused) {
       return ProblemException.unprocessable(
@@ -166,6 +209,26 @@ public class RmaResource {
               + eol.endOfLifeDate()
               + " and has no active extended support.",
           Map.of("endOfLifeDate", eol.endOfLifeDate().toString()));
+    }
+    if (outcome instanceof Outcome.ExtendedSupportPrerequisitesMissing missing) {
+      return Problems.of(
+          422,
+          "EXTENDED_SUPPORT_PREREQUISITES_MISSING",
+          "Unprocessable request",
+          "Appliance "
+              + serialNumber
+              + " reached end of life on "
+              + missing.endOfLifeDate()
+              + "; its extended support also needs an active "
+              + missing.missing().stream()
+                  .map(RmaResource::describe)
+                  .collect(Collectors.joining(" and "))
+              + ".",
+          Map.of(
+              "endOfLifeDate",
+              missing.endOfLifeDate().toString(),
+              "missingPrerequisites",
+              missing.missing().stream().map(Enum::name).toList()));
     }
     if (outcome instanceof Outcome.NoActiveCoverage) {
       return ProblemException.unprocessable(
@@ -197,6 +260,14 @@ public class RmaResource {
               + " address.",
           Map.of("registeredAddress", AddressBody.of(refused.registered())));
     }
+    if (outcome instanceof Outcome.RegistryBehindOnOwnership behind) {
+      return ProblemException.unavailable(
+          "The address registry has not yet recorded that appliance "
+              + serialNumber
+              + " now belongs to you; nothing was stored. Retry in a few seconds with the same"
+              + " Idempotency-Key.",
+          behind.retryAfterSeconds());
+    }
     if (outcome instanceof Outcome.RegistryUnavailable unavailable) {
       return ProblemException.unavailable(
           "The address registry cannot be consulted right now; nothing was stored. Retry"
@@ -213,16 +284,7 @@ public class RmaResource {
   }
 
   private static RmaStatus status(String text) {
-    String value = blankToNull(text);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return RmaStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          "status", "must be one of " + Arrays.toString(RmaStatus.values()));
-    }
+    return QueryParams.optionalEnum("status", text, RmaStatus.class).orElse(null);
   }
 
   private static String blankToNull(String text) {

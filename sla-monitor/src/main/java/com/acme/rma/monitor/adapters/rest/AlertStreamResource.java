@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Live alerts as server-sent events: event name = the CloudEvent type ({@code sla.breached.v1}), id
@@ -28,6 +31,14 @@ public class AlertStreamResource {
     this.feed = feed;
   }
 
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "sla.at-risk.v1 / sla.breached.v1 / sla.met.v1 alerts as server-sent events (event = the type, data = the JSON payload)",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = String.class)))
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public Multi<OutboundSseEvent> stream(@Context Sse sse) {

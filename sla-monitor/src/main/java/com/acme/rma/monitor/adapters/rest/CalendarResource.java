@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Business calendars (rules.md §3), for ops. */
 @Path("/api/v1/calendars/{id}")
@@ -31,6 +33,11 @@ public class CalendarResource {
     this.calendars = calendars;
   }
 
+  @APIResponseSchema(
+      value = Holidays.class,
+      responseCode = "200",
+      responseDescription = "the closed days of the year")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND")
   @GET
   @Path("/holidays")
   public Holidays holidays(@PathParam("id") String id, @QueryParam("year") String year) {
@@ -45,6 +52,11 @@ public class CalendarResource {
     return new Holidays(calendar.id(), y, days);
   }
 
+  @APIResponseSchema(
+      value = Deadline.class,
+      responseCode = "200",
+      responseDescription = "the deadline")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND")
   @GET
   @Path("/deadline")
   public Deadline deadline(

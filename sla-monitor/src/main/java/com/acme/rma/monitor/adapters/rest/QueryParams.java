@@ -5,7 +5,6 @@ import com.acme.rma.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -70,15 +69,7 @@ final class QueryParams {
   /** Throws the 400 naming every bad parameter, if any. */
   void check() {
     if (!violations.isEmpty()) {
-      throw new ProblemException(
-          new Problem(
-              Problem.typeFor("VALIDATION_FAILED"),
-              "Invalid request",
-              400,
-              "The request has invalid parameters.",
-              "VALIDATION_FAILED",
-              violations,
-              Map.of()));
+      throw ProblemException.invalid(violations);
     }
   }
 }

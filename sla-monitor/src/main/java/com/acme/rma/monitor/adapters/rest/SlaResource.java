@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.EnumMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** SLA clocks, for ops. */
 @Path("/api/v1/slas")
@@ -28,6 +30,8 @@ public class SlaResource {
     this.queries = queries;
   }
 
+  @APIResponseSchema(value = SlaView.class, responseCode = "200", responseDescription = "the clock")
+  @APIResponse(responseCode = "404", description = "SLA_NOT_FOUND")
   @GET
   @Path("/{rmaNumber}")
   public SlaView get(@PathParam("rmaNumber") String rmaNumber) {
@@ -70,6 +74,10 @@ public class SlaResource {
   }
 
   /** How many clocks are in each state, at each level: every combination, zeros included. */
+  @APIResponseSchema(
+      value = Summary.class,
+      responseCode = "200",
+      responseDescription = "counts per state and level")
   @GET
   @Path("/summary")
   public Summary summary() {
