@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,15 @@ class DashboardBrowserTest {
     deleteQuietly(profile == null ? null : profile.toFile());
   }
 
+  /** Tue 2026-05-12 10:00 Tokyo, after Golden Week. */
+  private static final Instant NOW = Instant.parse("2026-05-12T01:00:00Z");
+
   @BeforeEach
+  void fixedTime() {
+    clock.set(NOW);
+  }
+
+  @AfterEach
   void systemTime() {
     clock.useSystemTime();
   }
@@ -124,14 +133,15 @@ class DashboardBrowserTest {
     String rma = Fixtures.newRmaNumber();
     assertTrue(
         browser.findElements(By.cssSelector("#breached tr[data-rma='" + rma + "']")).isEmpty());
-    // authorized a week ago at Gold: long overdue, breached the moment it is consumed
+    // authorized at Gold on Fri 2026-05-01 10:00 Tokyo, due Thu 2026-05-07 17:30 (Golden Week):
+    // long overdue at NOW, breached the moment it is consumed
     new KafkaTestClient(bootstrap)
         .sendCloudEvent(
             "rma.lifecycle",
             rma,
             "rma.authorized.v1",
             "/rma-intake",
-            Fixtures.authorized(rma, "GOLD", Instant.now().minus(Duration.ofDays(7))));
+            Fixtures.authorized(rma, "GOLD", Instant.parse("2026-05-01T01:00:00Z")));
 
     WebElement row =
         wait.until(
