@@ -10,7 +10,9 @@ import java.time.Instant;
 /**
  * The data of {@code sla.at-risk.v1}, {@code sla.breached.v1} and {@code sla.met.v1} (goldens in
  * src/test/resources/events). {@code lateBySeconds} is always present: null unless a late stop is
- * already known when the alert is raised.
+ * already known when the alert is raised. {@code correctsBreach} (additive) is in {@code
+ * sla.met.v1} only: true when the met clock takes back a breach announced before (a stop dated in
+ * time arrived after the deadline had been declared passed).
  */
 public record AlertPayload(
     String rmaNumber,
@@ -20,7 +22,8 @@ public record AlertPayload(
     Instant dueAt,
     SlaState state,
     Instant occurredAt,
-    @JsonInclude(JsonInclude.Include.ALWAYS) Long lateBySeconds) {
+    @JsonInclude(JsonInclude.Include.ALWAYS) Long lateBySeconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean correctsBreach) {
 
   public static final String AT_RISK = "sla.at-risk.v1";
   public static final String BREACHED = "sla.breached.v1";
@@ -35,7 +38,8 @@ public record AlertPayload(
         alert.dueAt(),
         alert.state(),
         alert.occurredAt(),
-        alert.lateBySeconds());
+        alert.lateBySeconds(),
+        alert.kind() == SlaAlert.Kind.MET ? alert.correctsBreach() : null);
   }
 
   public static String typeOf(SlaAlert.Kind kind) {
