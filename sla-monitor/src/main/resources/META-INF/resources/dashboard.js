@@ -189,6 +189,7 @@
     var text = jst(alert.occurredAt) + ' JST — ' + alert.rmaNumber + ' (' + alert.serviceLevel + ', ' +
       alert.target + ') ' + what;
     if (alert.lateBySeconds) { text += ', late by ' + duration(alert.lateBySeconds); }
+    if (alert.correctsBreach) { text += ' in time: the breach announced before is withdrawn'; }
     item.textContent = text;
     var feed = $('feed');
     feed.insertBefore(item, feed.firstChild);

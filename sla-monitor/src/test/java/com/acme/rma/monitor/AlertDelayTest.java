@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,12 @@ class AlertDelayTest {
   @Inject MutableClock clock;
 
   @BeforeEach
+  void realTime() {
+    // measured against the broker's record timestamps: real time, whatever the test base
+    clock.useRealTime();
+  }
+
+  @AfterEach
   void systemTime() {
     clock.useSystemTime();
   }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,15 @@ class AlertStreamTest {
 
   @Inject MutableClock clock;
 
+  /** Tue 2026-05-12 10:00 Tokyo, after Golden Week. */
+  private static final Instant NOW = Instant.parse("2026-05-12T01:00:00Z");
+
   @BeforeEach
+  void fixedTime() {
+    clock.set(NOW);
+  }
+
+  @AfterEach
   void systemTime() {
     clock.useSystemTime();
   }
@@ -78,7 +87,8 @@ class AlertStreamTest {
               rma,
               "rma.authorized.v1",
               "/rma-intake",
-              Fixtures.authorized(rma, "GOLD", Instant.now().minus(Duration.ofDays(10))));
+              // due 17:30 Tokyo on Thu 2026-05-07 (Golden Week in between): breached by NOW
+              Fixtures.authorized(rma, "GOLD", Instant.parse("2026-05-01T01:00:00Z")));
 
       await()
           .atMost(Duration.ofSeconds(20))

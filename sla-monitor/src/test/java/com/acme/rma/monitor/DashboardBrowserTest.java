@@ -22,8 +22,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +95,15 @@ class DashboardBrowserTest {
     deleteQuietly(profile == null ? null : profile.toFile());
   }
 
+  /** Tue 2026-05-12 10:00 Tokyo, after Golden Week. */
+  private static final Instant NOW = Instant.parse("2026-05-12T01:00:00Z");
+
   @BeforeEach
+  void fixedTime() {
+    clock.set(NOW);
+  }
+
+  @AfterEach
   void systemTime() {
     clock.useSystemTime();
   }
@@ -124,14 +134,15 @@ class DashboardBrowserTest {
     String rma = Fixtures.newRmaNumber();
     assertTrue(
         browser.findElements(By.cssSelector("#breached tr[data-rma='" + rma + "']")).isEmpty());
-    // authorized a week ago at Gold: long overdue, breached the moment it is consumed
+    // authorized at Gold on Fri 2026-05-01 10:00 Tokyo, due Thu 2026-05-07 17:30 (Golden Week):
+    // long overdue at NOW, breached the moment it is consumed
     new KafkaTestClient(bootstrap)
         .sendCloudEvent(
             "rma.lifecycle",
             rma,
             "rma.authorized.v1",
             "/rma-intake",
-            Fixtures.authorized(rma, "GOLD", Instant.now().minus(Duration.ofDays(7))));
+            Fixtures.authorized(rma, "GOLD", Instant.parse("2026-05-01T01:00:00Z")));
 
     WebElement row =
         wait.until(
@@ -147,6 +158,46 @@ class DashboardBrowserTest {
     assertEquals(loadedAt, js("return window.dashboardLoadedAt"));
     assertEquals("still here", js("return window.sameDocumentMarker"));
     screenshot("target/dashboard-breach.png");
+  }
+
+  @Test
+  void aBreachCorrectedByAShipmentDatedInTimeLeavesTheBreachedListWithoutAReload() {
+    await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    signIn(TestTokens.ops());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+    wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+    Object loadedAt = js("return window.dashboardLoadedAt");
+
+    String rma = Fixtures.newRmaNumber();
+    KafkaTestClient kafka = new KafkaTestClient(bootstrap);
+    kafka.sendCloudEvent(
+        "rma.lifecycle",
+        rma,
+        "rma.authorized.v1",
+        "/rma-intake",
+        Fixtures.authorized(rma, "GOLD", Instant.parse("2026-05-01T01:00:00Z")));
+    By row = By.cssSelector("#breached tr[data-rma='" + rma + "']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+
+    // the carrier's feed lagged: shipped exactly at the deadline (17:30 Tokyo on 2026-05-07)
+    kafka.sendCloudEvent(
+        "dispatch.shipments",
+        rma,
+        "dispatch.shipment.shipped.v1",
+        "/rma-dispatch",
+        Fixtures.event(
+            Fixtures.DISPATCH_EVENTS,
+            "dispatch.shipment.shipped.v1",
+            Map.of(
+                "rmaNumber", rma, "serviceLevel", "GOLD", "occurredAt", "2026-05-07T08:30:00Z")));
+
+    wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
+    WebElement met =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#feed li[data-rma='" + rma + "'][data-type='sla.met.v1']")));
+    assertTrue(met.getText().contains("withdrawn"), met.getText());
+    assertEquals(loadedAt, js("return window.dashboardLoadedAt"));
   }
 
   @Test

@@ -144,6 +144,46 @@ class SlaApiTest {
   }
 
   @Test
+  void aClockAtExactlyItsDeadlineIsNotYetBreached() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T05:00:00Z"));
+    authorize(rma, ServiceLevel.GOLD_PLUS, Instant.parse("2026-05-01T01:00:00Z"));
+    ops().get("/api/v1/slas/{n}", rma).then().statusCode(200).body("state", equalTo("AT_RISK"));
+  }
+
+  @Test
+  void aBreachCorrectedByAStopDatedInTimeLeavesTheBreachedList() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T05:00:01Z"));
+    authorize(rma, ServiceLevel.GOLD_PLUS, Instant.parse("2026-05-01T01:00:00Z"));
+    ops()
+        .queryParam("state", "BREACHED")
+        .queryParam("size", 200)
+        .queryParam("sort", "-dueAt")
+        .get("/api/v1/slas")
+        .then()
+        .statusCode(200)
+        .body("items.rmaNumber", hasItem(rma));
+
+    happened(rma, new SlaEvent.Delivered(Instant.parse("2026-05-01T04:59:00Z")));
+
+    ops()
+        .get("/api/v1/slas/{n}", rma)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("MET"))
+        .body("breachedAt", nullValue());
+    ops()
+        .queryParam("state", "BREACHED")
+        .queryParam("size", 200)
+        .queryParam("sort", "-dueAt")
+        .get("/api/v1/slas")
+        .then()
+        .statusCode(200)
+        .body("items.rmaNumber", not(hasItem(rma)));
+  }
+
+  @Test
   void pagesHoldAtMostTheirSizeAndCountTheWhole() {
     clock.set(Instant.parse("2026-05-01T01:00:00Z"));
     for (int i = 0; i < 3; i++) {

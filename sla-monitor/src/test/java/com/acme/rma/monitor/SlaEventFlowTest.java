@@ -2,6 +2,8 @@ package com.acme.rma.monitor;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,9 +167,10 @@ class SlaEventFlowTest {
     awaitState(rma, "AT_RISK");
     assertGolden("sla.at-risk.v1", rma, alerts(rma, "sla.at-risk.v1", 1).get(0));
 
-    clock.set(Instant.parse("2026-05-01T04:59:59.999Z"));
-    staysInState(rma, "AT_RISK");
+    // the deadline itself is still in time: breached only once it has passed
     clock.set(Instant.parse("2026-05-01T05:00:00Z"));
+    staysInState(rma, "AT_RISK");
+    clock.set(Instant.parse("2026-05-01T05:00:00.000001Z"));
     JsonPath breached = awaitState(rma, "BREACHED");
     assertEquals("2026-05-01T05:00:00Z", breached.getString("breachedAt"));
     assertGolden("sla.breached.v1", rma, alerts(rma, "sla.breached.v1", 1).get(0));
@@ -183,7 +186,7 @@ class SlaEventFlowTest {
   @Test
   void anAuthorizationAlreadyOverdueIsBreachedAtOnceWithOneAlert() {
     String rma = Fixtures.newRmaNumber();
-    Instant authorizedAt = Instant.now().minus(Duration.ofHours(5));
+    Instant authorizedAt = clock.instant().minus(Duration.ofHours(5));
     intake("rma.authorized.v1", rma, Fixtures.authorized(rma, "GOLD_PLUS", authorizedAt));
 
     JsonPath breached = awaitState(rma, "BREACHED");
@@ -217,6 +220,44 @@ class SlaEventFlowTest {
     JsonPath met = awaitState(rma, "MET");
     assertEquals("2026-05-08T02:15:00Z", met.getString("stoppedAt"));
     assertGolden("sla.met.v1", rma, alerts(rma, "sla.met.v1", 1).get(0));
+  }
+
+  @Test
+  void aDeliveryDatedInTimeThatArrivesAfterTheBreachMakesTheClockMetWithACorrection() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T05:00:01Z"));
+    intake(
+        "rma.authorized.v1",
+        rma,
+        Fixtures.event(INTAKE_EVENTS, "rma.authorized.v1", Map.of("rmaNumber", rma)));
+    awaitState(rma, "BREACHED");
+    alerts(rma, "sla.breached.v1", 1);
+
+    // the carrier's feed lagged: delivered exactly at the deadline, heard of afterwards
+    dispatch("dispatch.shipment.delivered.v1", rma, Map.of("occurredAt", "2026-05-01T05:00:00Z"));
+    JsonPath met = awaitState(rma, "MET");
+    assertEquals("2026-05-01T05:00:00Z", met.getString("stoppedAt"));
+    assertEquals(null, met.getString("breachedAt"));
+    JsonNode correction = Fixtures.parse(alerts(rma, "sla.met.v1", 1).get(0).value());
+    assertTrue(correction.get("correctsBreach").asBoolean(), correction.toString());
+    assertEquals("MET", correction.get("state").asText());
+    assertEquals("2026-05-01T05:00:00Z", correction.get("occurredAt").asText());
+
+    // not breached twice, and no longer among the breached clocks
+    clock.set(Instant.parse("2026-05-01T09:00:00Z"));
+    staysInState(rma, "MET");
+    assertEquals(1, written(rma, "sla.breached.v1"));
+    assertEquals(1, written(rma, "sla.met.v1"));
+    given()
+        .auth()
+        .oauth2(TestTokens.ops())
+        .queryParam("state", "BREACHED")
+        .queryParam("size", 200)
+        .queryParam("sort", "-dueAt")
+        .get("/api/v1/slas")
+        .then()
+        .statusCode(200)
+        .body("items.rmaNumber", not(hasItem(rma)));
   }
 
   @Test
@@ -312,7 +353,7 @@ class SlaEventFlowTest {
     intakeWithId("rma.reinstated.v1", rma, id, reinstated);
 
     // time passes the original deadline: breached once, as if never cancelled
-    clock.set(Instant.parse("2026-05-01T05:00:00Z"));
+    clock.set(Instant.parse("2026-05-01T05:00:01Z"));
     awaitState(rma, "BREACHED");
     staysInState(rma, "BREACHED");
     assertEquals(1, written(rma, "sla.breached.v1"));
@@ -396,6 +437,29 @@ class SlaEventFlowTest {
     assertEquals(3600, late.getInt("lateBySeconds"));
   }
 
+  @Test
+  void anExportHoldDatedAtTheAuthorizationPausesTheClockFromItsStart() {
+    String rma = Fixtures.newRmaNumber();
+    clock.set(Instant.parse("2026-05-01T01:30:00Z"));
+    intake(
+        "rma.authorized.v1",
+        rma,
+        Fixtures.event(INTAKE_EVENTS, "rma.authorized.v1", Map.of("rmaNumber", rma)));
+    // dispatch dates the hold at the authorization itself, however late it consumed it
+    dispatch(
+        "dispatch.shipment.export-held.v1",
+        rma,
+        Map.of("serviceLevel", "GOLD_PLUS", "occurredAt", "2026-05-01T01:00:00Z"));
+
+    JsonPath paused = awaitState(rma, "PAUSED");
+    assertEquals("2026-05-01T01:00:00Z", paused.getString("startedAt"));
+    assertEquals("2026-05-01T01:00:00Z", paused.getString("pausedAt"));
+    clock.set(Instant.parse("2026-05-01T09:00:00Z"));
+    staysInState(rma, "PAUSED");
+    assertEquals(0, written(rma, "sla.at-risk.v1"));
+    assertEquals(0, written(rma, "sla.breached.v1"));
+  }
+
   // ---------------------------------------------------------------- ordering and bad input
 
   @Test
@@ -427,7 +491,7 @@ class SlaEventFlowTest {
         bad,
         Fixtures.authorized(bad, "PLATINUM", Instant.parse("2026-05-01T01:00:00Z")));
     dispatch("dispatch.shipment.shipped.v1", bad, Map.of("occurredAt", "soon"));
-    intake("rma.authorized.v1", good, Fixtures.authorized(good, "GOLD", Instant.now()));
+    intake("rma.authorized.v1", good, Fixtures.authorized(good, "GOLD", clock.instant()));
 
     awaitState(good, "RUNNING");
     assertEquals(404, status(bad));

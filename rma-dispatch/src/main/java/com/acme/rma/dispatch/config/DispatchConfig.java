@@ -13,6 +13,13 @@ public interface DispatchConfig {
   String depotId();
 
   /**
+   * ISO 3166-1 alpha-2 country of the central depot: a parcel from it to another country that is
+   * listed in {@link #exportCertificateCountries()} waits on an export hold.
+   */
+  @WithDefault("JP")
+  String depotCountry();
+
+  /**
    * ISO 3166-1 alpha-2 countries whose shipments wait on an export hold until the certificate
    * clears. Operational configuration, not a statement of export law.
    */

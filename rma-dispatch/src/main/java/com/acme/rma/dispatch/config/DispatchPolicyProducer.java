@@ -12,6 +12,7 @@ public class DispatchPolicyProducer {
   @Produces
   @Singleton
   DispatchPolicy policy(DispatchConfig config) {
-    return new DispatchPolicy(config.depotId(), config.exportCertificateCountries());
+    return new DispatchPolicy(
+        config.depotId(), config.depotCountry(), config.exportCertificateCountries());
   }
 }

@@ -70,12 +70,17 @@ public record Shipment(
 
   /**
    * Sets up the shipment for an authorized RMA (rules §5): origin by level, on export hold when the
-   * destination country needs an export certificate.
+   * parcel crosses a border into a country that needs an export certificate. The hold starts at the
+   * authorization's time (the SLA clock pauses from then), not when dispatch happened to consume
+   * it: the history's EXPORT_HOLD and {@code export-held} are dated {@code authorizedAt}; {@code
+   * createdAt} and {@code created} are this service's time {@code now}.
    */
   public static Creation create(ShipmentOrder order, DispatchPolicy policy, Instant now) {
     Origin origin = policy.originFor(order.serviceLevel(), order.serviceCenterId());
-    boolean exportRequired = policy.requiresExportCertificate(order.shipTo().country());
+    boolean exportRequired =
+        policy.requiresExportCertificate(policy.countryOf(origin, order), order.shipTo().country());
     ShipmentStatus status = exportRequired ? ShipmentStatus.EXPORT_HOLD : ShipmentStatus.CREATED;
+    Instant heldFrom = order.authorizedAt() != null ? order.authorizedAt() : now;
     Shipment shipment =
         new Shipment(
             order.rmaNumber(),
@@ -91,7 +96,7 @@ public record Shipment(
             now,
             null,
             null,
-            List.of(new HistoryEntry(status, now)));
+            List.of(new HistoryEntry(status, exportRequired ? heldFrom : now)));
     List<ShipmentEvent> events = new ArrayList<>();
     events.add(
         new ShipmentEvent.Created(
@@ -103,7 +108,7 @@ public record Shipment(
             order.shipTo(),
             exportRequired));
     if (exportRequired) {
-      events.add(new ShipmentEvent.ExportHeld(order.rmaNumber(), order.serviceLevel(), now));
+      events.add(new ShipmentEvent.ExportHeld(order.rmaNumber(), order.serviceLevel(), heldFrom));
     }
     return new Creation(shipment, events);
   }

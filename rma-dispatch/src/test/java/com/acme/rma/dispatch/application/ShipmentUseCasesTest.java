@@ -32,7 +32,7 @@ class ShipmentUseCasesTest {
       new CreateShipment(
           store,
           store,
-          new DispatchPolicy("DEPOT-JP-CENTRAL", Set.of("CN")),
+          new DispatchPolicy("DEPOT-JP-CENTRAL", "JP", Set.of("CN")),
           Clock.fixed(NOW, ZoneOffset.UTC));
   private final RecordCarrierEvent record = new RecordCarrierEvent(store, store);
   private final CancelShipment cancel = new CancelShipment(store, store);

@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch.domain;
 
+import static com.acme.rma.dispatch.domain.Fixtures.AUTHORIZED;
 import static com.acme.rma.dispatch.domain.Fixtures.CLEARED_AT;
 import static com.acme.rma.dispatch.domain.Fixtures.CREATED_AT;
 import static com.acme.rma.dispatch.domain.Fixtures.DELIVERED_AT;
@@ -124,7 +125,7 @@ class CarrierReportTransitionsTest {
       assertEquals(ShipmentStatus.CREATED, result.shipment().status());
       assertEquals(
           List.of(
-              new HistoryEntry(ShipmentStatus.EXPORT_HOLD, CREATED_AT),
+              new HistoryEntry(ShipmentStatus.EXPORT_HOLD, AUTHORIZED),
               new HistoryEntry(ShipmentStatus.CREATED, CLEARED_AT)),
           result.shipment().history());
       assertEquals(

@@ -16,7 +16,7 @@ final class Fixtures {
   static final Instant DELIVERED_AT = Instant.parse("2026-05-01T06:00:00Z");
 
   static final DispatchPolicy POLICY =
-      new DispatchPolicy("DEPOT-JP-CENTRAL", Set.of("CN", "RU", "IN", "BR"));
+      new DispatchPolicy("DEPOT-JP-CENTRAL", "JP", Set.of("CN", "RU", "IN", "BR"));
 
   static final Address TOKYO =
       new Address(

@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch.domain;
 
+import static com.acme.rma.dispatch.domain.Fixtures.AUTHORIZED;
 import static com.acme.rma.dispatch.domain.Fixtures.CREATED_AT;
 import static com.acme.rma.dispatch.domain.Fixtures.POLICY;
 import static com.acme.rma.dispatch.domain.Fixtures.SHANGHAI;
@@ -52,7 +53,7 @@ class ShipmentCreationTest {
 
   @Test
   void theDepotIsConfigurable() {
-    DispatchPolicy osaka = new DispatchPolicy("DEPOT-JP-OSAKA", Set.of());
+    DispatchPolicy osaka = new DispatchPolicy("DEPOT-JP-OSAKA", "JP", Set.of());
 
     Shipment shipment =
         Shipment.create(order(ServiceLevel.BRONZE, TOKYO, null), osaka, CREATED_AT).shipment();
@@ -87,38 +88,99 @@ class ShipmentCreationTest {
   }
 
   @Test
-  void aDestinationThatNeedsAnExportCertificateWaitsOnExportHold() {
+  void aParcelFromTheDepotToACertificateCountryWaitsOnExportHoldFromTheAuthorization() {
     Shipment.Creation creation =
         Shipment.create(order(ServiceLevel.SILVER, SHANGHAI, null), POLICY, CREATED_AT);
     Shipment shipment = creation.shipment();
 
     assertEquals(ShipmentStatus.EXPORT_HOLD, shipment.status());
     assertTrue(shipment.exportCertificateRequired());
+    assertEquals(CREATED_AT, shipment.createdAt());
     assertEquals(
-        List.of(new HistoryEntry(ShipmentStatus.EXPORT_HOLD, CREATED_AT)), shipment.history());
+        List.of(new HistoryEntry(ShipmentStatus.EXPORT_HOLD, AUTHORIZED)), shipment.history());
     assertEquals(2, creation.events().size());
     ShipmentEvent.Created created =
         assertInstanceOf(ShipmentEvent.Created.class, creation.events().get(0));
     assertEquals(ShipmentStatus.EXPORT_HOLD, created.status());
+    assertEquals(CREATED_AT, created.occurredAt());
     assertTrue(created.exportCertificateRequired());
     assertEquals(
-        new ShipmentEvent.ExportHeld("RMA-2026-000042", ServiceLevel.SILVER, CREATED_AT),
+        new ShipmentEvent.ExportHeld("RMA-2026-000042", ServiceLevel.SILVER, AUTHORIZED),
         creation.events().get(1));
   }
 
   @Test
-  void theExportListIsMatchedWithoutRegardToCaseOrSpaces() {
-    DispatchPolicy policy = new DispatchPolicy("D", Set.of(" cn ", "ru"));
+  void aGoldPlusReplacementFromACenterInTheDestinationCountryIsNeverHeld() {
+    Shipment.Creation creation =
+        Shipment.create(order(ServiceLevel.GOLD_PLUS, SHANGHAI, "SC-SHA-1"), POLICY, CREATED_AT);
 
-    assertTrue(policy.requiresExportCertificate("CN"));
-    assertTrue(policy.requiresExportCertificate("ru"));
-    assertFalse(policy.requiresExportCertificate("JP"));
-    assertFalse(policy.requiresExportCertificate(null));
+    assertEquals(Origin.serviceCenter("SC-SHA-1"), creation.shipment().origin());
+    assertEquals(ShipmentStatus.CREATED, creation.shipment().status());
+    assertFalse(creation.shipment().exportCertificateRequired());
+    assertEquals(1, creation.events().size());
+  }
+
+  @Test
+  void aDowngradedGoldPlusToACertificateCountryLeavesTheDepotAndIsHeld() {
+    Shipment shipment =
+        Shipment.create(order(ServiceLevel.GOLD, SHANGHAI, null), POLICY, CREATED_AT).shipment();
+
+    assertEquals(Origin.depot("DEPOT-JP-CENTRAL"), shipment.origin());
+    assertEquals(ShipmentStatus.EXPORT_HOLD, shipment.status());
+  }
+
+  @Test
+  void aDepotInTheDestinationCountryShipsWithoutAHold() {
+    DispatchPolicy shanghaiDepot = new DispatchPolicy("DEPOT-CN-SHA", "CN", Set.of("CN"));
+
+    Shipment shipment =
+        Shipment.create(order(ServiceLevel.BRONZE, SHANGHAI, null), shanghaiDepot, CREATED_AT)
+            .shipment();
+
+    assertEquals(ShipmentStatus.CREATED, shipment.status());
+    assertFalse(shipment.exportCertificateRequired());
+  }
+
+  @Test
+  void aParcelLeavingACertificateCountryForAnotherCountryIsHeldOnlyIfTheDestinationIsListed() {
+    DispatchPolicy shanghaiDepot = new DispatchPolicy("DEPOT-CN-SHA", "CN", Set.of("CN", "RU"));
+
+    assertEquals(
+        ShipmentStatus.CREATED,
+        Shipment.create(order(ServiceLevel.GOLD, TOKYO, null), shanghaiDepot, CREATED_AT)
+            .shipment()
+            .status());
+    assertTrue(shanghaiDepot.requiresExportCertificate("CN", "RU"));
+  }
+
+  @Test
+  void theCertificateIsNeededOnlyAcrossABorderIntoAListedCountry() {
+    DispatchPolicy policy = new DispatchPolicy("D", "JP", Set.of(" cn ", "ru"));
+
+    assertTrue(policy.requiresExportCertificate("JP", "CN"));
+    assertTrue(policy.requiresExportCertificate("jp", "ru"));
+    assertTrue(policy.requiresExportCertificate(null, "CN"));
+    assertFalse(policy.requiresExportCertificate("CN", "CN"));
+    assertFalse(policy.requiresExportCertificate(" cn", "CN "));
+    assertFalse(policy.requiresExportCertificate("CN", "JP"));
+    assertFalse(policy.requiresExportCertificate("JP", null));
+  }
+
+  @Test
+  void theOriginsCountryIsTheDepotsConfiguredOneOrTheGoldPlusAddresssOwn() {
+    DispatchPolicy policy = new DispatchPolicy("D", "jp", Set.of());
+
+    assertEquals(
+        "JP", policy.countryOf(Origin.depot("D"), order(ServiceLevel.GOLD, SHANGHAI, null)));
+    assertEquals(
+        "CN",
+        policy.countryOf(
+            Origin.serviceCenter("SC-SHA-1"), order(ServiceLevel.GOLD_PLUS, SHANGHAI, "SC-SHA-1")));
   }
 
   @Test
   void anEmptyExportListNeverHoldsAShipment() {
-    DispatchPolicy none = new DispatchPolicy("DEPOT-JP-CENTRAL", Set.of());
+    DispatchPolicy none = new DispatchPolicy("DEPOT-JP-CENTRAL", "JP", Set.of());
 
     Shipment shipment =
         Shipment.create(order(ServiceLevel.SILVER, SHANGHAI, null), none, CREATED_AT).shipment();
@@ -129,9 +191,9 @@ class ShipmentCreationTest {
 
   @Test
   void theWordNoneInsteadOfCountriesHoldsNothing() {
-    DispatchPolicy none = new DispatchPolicy("DEPOT-JP-CENTRAL", Set.of("NONE"));
+    DispatchPolicy none = new DispatchPolicy("DEPOT-JP-CENTRAL", "JP", Set.of("NONE"));
 
-    assertFalse(none.requiresExportCertificate("CN"));
-    assertFalse(none.requiresExportCertificate("NO"));
+    assertFalse(none.requiresExportCertificate("JP", "CN"));
+    assertFalse(none.requiresExportCertificate("JP", "NO"));
   }
 }

@@ -7,14 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.rma.intake.support.Fixtures;
 import com.acme.rma.intake.support.Outboxes;
 import com.acme.rma.testsupport.DatabaseOutage;
+import com.acme.rma.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** While intake's own database is down, a request is refused with 503 and nothing is written. */
 @QuarkusTest
 class DatabaseOutageTest {
+
+  @Inject MutableClock clock;
+
+  /**
+   * The fixtures' contract runs 2026–2027: the RMA is requested on a day inside it, whatever today.
+   */
+  @BeforeEach
+  void fixedTime() {
+    clock.set(Fixtures.FRIDAY_MORNING);
+  }
+
+  @AfterEach
+  void systemTime() {
+    clock.useSystemTime();
+  }
 
   @Test
   void answers503WithRetryAfterWhileTheDatabaseIsDownAndTheRetryWithTheSameKeySucceedsAfterwards() {

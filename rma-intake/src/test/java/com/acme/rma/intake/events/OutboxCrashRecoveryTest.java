@@ -11,6 +11,7 @@ import com.acme.rma.intake.support.Outboxes;
 import com.acme.rma.platform.outbox.OutboxEvent;
 import com.acme.rma.platform.outbox.OutboxRelay;
 import com.acme.rma.testsupport.KafkaTestClient;
+import com.acme.rma.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +43,23 @@ class OutboxCrashRecoveryTest {
   }
 
   @Inject OutboxRelay relay;
+  @Inject MutableClock clock;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
+
+  /**
+   * The fixtures' contract runs 2026–2027: the RMA is requested on a day inside it, whatever today.
+   */
+  @BeforeEach
+  void fixedTime() {
+    clock.set(Fixtures.FRIDAY_MORNING);
+  }
+
+  @AfterEach
+  void systemTime() {
+    clock.useSystemTime();
+  }
 
   @Test
   void anEventCommittedButNotYetSentReachesTheBrokerOnceAfterARestart() {

@@ -10,8 +10,10 @@ import java.time.Instant;
 
 /**
  * The data of {@code sla.at-risk.v1}, {@code sla.breached.v1} and {@code sla.met.v1} (schemas and
- * goldens in the contract module). {@code lateBySeconds} is always present: null unless a late stop
- * is already known when the alert is raised.
+ * goldens in the contract module). {@code lateBySeconds} is always present: null unless a late stop is
+ * already known when the alert is raised. {@code correctsBreach} (additive) is in {@code
+ * sla.met.v1} only: true when the met clock takes back a breach announced before (a stop dated in
+ * time arrived after the deadline had been declared passed).
  */
 public record AlertPayload(
     String rmaNumber,
@@ -21,7 +23,8 @@ public record AlertPayload(
     Instant dueAt,
     SlaState state,
     Instant occurredAt,
-    @JsonInclude(JsonInclude.Include.ALWAYS) Long lateBySeconds) {
+    @JsonInclude(JsonInclude.Include.ALWAYS) Long lateBySeconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean correctsBreach) {
 
   public static AlertPayload of(SlaAlert alert) {
     return new AlertPayload(
@@ -32,7 +35,8 @@ public record AlertPayload(
         alert.dueAt(),
         alert.state(),
         alert.occurredAt(),
-        alert.lateBySeconds());
+        alert.lateBySeconds(),
+        alert.kind() == SlaAlert.Kind.MET ? alert.correctsBreach() : null);
   }
 
   public static String typeOf(SlaAlert.Kind kind) {

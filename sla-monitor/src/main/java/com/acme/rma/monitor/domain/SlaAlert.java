@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * Something ops must hear about: a clock became at risk, breached, or was met. {@code occurredAt}
- * is the moment it became true (atRiskAt, dueAt, or the stop), not when the monitor noticed.
+ * is the moment it became true (atRiskAt, dueAt, or the stop), not when the monitor noticed. A met
+ * alert with {@code correctsBreach} takes back a breach announced before: the stop, dated at or
+ * before the deadline, arrived after the timer had fired.
  */
 public record SlaAlert(
     Kind kind,
@@ -15,7 +17,8 @@ public record SlaAlert(
     Instant dueAt,
     SlaState state,
     Instant occurredAt,
-    Long lateBySeconds) {
+    Long lateBySeconds,
+    boolean correctsBreach) {
 
   public enum Kind {
     AT_RISK,

@@ -21,13 +21,16 @@ import java.util.Optional;
  * services, which are judged by <em>when they happened</em>, not when the monitor heard of them:
  *
  * <ul>
- *   <li>a stop at or before {@code dueAt} is MET (and {@code sla.met.v1}); after it, the clock is
- *       BREACHED and records {@code lateBySeconds} (no further alert when the breach was already
- *       reported); of several stops, the earliest counts;
+ *   <li>the clock is breached only once its deadline has passed ({@code now > dueAt}): a stop at or
+ *       before {@code dueAt} is MET (and {@code sla.met.v1}); after it, the clock is BREACHED and
+ *       records {@code lateBySeconds} (no further alert when the breach was already reported); of
+ *       several stops, the earliest counts;
  *   <li>an event that happened after the deadline of a clock not yet marked breached first breaches
  *       it (the moment passed before the event);
- *   <li>an event that happened before the deadline of a clock already marked breached (its message
- *       was still on its way when the timer fired) reopens it first: the breach was premature;
+ *   <li>an event that happened at or before the deadline of a clock already marked breached (its
+ *       message was still on its way when the timer fired) reopens it first: the breach was
+ *       premature. A stop makes it MET with an explicit correction ({@code sla.met.v1} with {@code
+ *       correctsBreach}), so that dashboards drop the breach;
  *   <li>an export hold pauses a live clock; the clearance restarts it with its full target from the
  *       clearance; a cancellation ends it without a verdict.
  * </ul>
@@ -38,8 +41,9 @@ import java.util.Optional;
  * after it, in the order they happened, then time catches up).
  *
  * <pre>
- * RUNNING ──atRiskAt──▶ AT_RISK ──dueAt──▶ BREACHED ──late stop──▶ BREACHED (stopped)
- * a stop at or before dueAt ──▶ MET;  export hold ──▶ PAUSED ──clearance──▶ RUNNING (full target)
+ * RUNNING ──atRiskAt──▶ AT_RISK ──after dueAt──▶ BREACHED ──late stop──▶ BREACHED (stopped)
+ * a stop at or before dueAt ──▶ MET (correcting a premature breach)
+ * export hold ──▶ PAUSED ──clearance──▶ RUNNING (full target)
  * cancel (any open state) ──▶ CANCELLED ──reinstate──▶ RUNNING | AT_RISK | PAUSED | BREACHED
  * </pre>
  *
@@ -59,6 +63,8 @@ public record SlaClock(
     Instant stoppedAt,
     Instant breachedAt,
     Long lateBySeconds) {
+
+  private static final Duration ONE_MICROSECOND = Duration.ofNanos(1000);
 
   public SlaClock {
     Objects.requireNonNull(rmaNumber, "rmaNumber");
@@ -93,11 +99,15 @@ public record SlaClock(
         null);
   }
 
-  /** The next moment at which time alone changes this clock; empty when only events can. */
+  /**
+   * The next moment at which time alone changes this clock; empty when only events can. A clock is
+   * breached once its deadline has passed, so its moment is the first microsecond (the stored
+   * precision) after {@code dueAt}.
+   */
   public Optional<Instant> nextMomentAt() {
     return switch (state) {
       case RUNNING -> Optional.of(atRiskAt);
-      case AT_RISK -> Optional.of(dueAt);
+      case AT_RISK -> Optional.of(dueAt.plus(ONE_MICROSECOND));
       default -> Optional.empty();
     };
   }
@@ -109,12 +119,15 @@ public record SlaClock(
 
   // ---------------------------------------------------------------- time
 
-  /** Time has reached {@code now}: at risk from {@code atRiskAt}, breached from {@code dueAt}. */
+  /**
+   * Time has reached {@code now}: at risk from {@code atRiskAt} on, breached once {@code dueAt} has
+   * passed ({@code now > dueAt}; the deadline itself is still in time).
+   */
   public Transition tick(Instant now) {
     if (!state.isLive()) {
       return Transition.to(this);
     }
-    if (!now.isBefore(dueAt)) {
+    if (now.isAfter(dueAt)) {
       SlaClock breached = withState(BREACHED, pausedAt, stoppedAt, dueAt, lateBySeconds);
       return Transition.to(breached, breached.alert(SlaAlert.Kind.BREACHED, dueAt));
     }
@@ -173,11 +186,13 @@ public record SlaClock(
     if (state == PAUSED) {
       // stopped on hold: met; pausedAt stays, it tells that the clock was not running
       SlaClock met = withState(MET, pausedAt, at, null, null);
-      return Transition.to(met, met.alert(SlaAlert.Kind.MET, at));
+      return Transition.to(met, met.metAlert(at, false));
     }
     if (!at.isAfter(dueAt)) {
+      // in time; when the breach was already announced (the stop's message came late), it was
+      // premature and the met alert says that it corrects it
       SlaClock met = withState(MET, null, at, null, null);
-      return Transition.to(met, met.alert(SlaAlert.Kind.MET, at));
+      return Transition.to(met, met.metAlert(at, state == BREACHED));
     }
     long late = lateBy(at);
     SlaClock breached = withState(BREACHED, null, at, dueAt, late);
@@ -204,7 +219,7 @@ public record SlaClock(
     if (state == MET) {
       return Transition.to(met);
     }
-    return Transition.to(met, met.alert(SlaAlert.Kind.MET, at)); // the breach was premature
+    return Transition.to(met, met.metAlert(at, true)); // the breach was premature
   }
 
   private Transition pause(Instant at) {
@@ -310,6 +325,29 @@ public record SlaClock(
 
   private SlaAlert alert(SlaAlert.Kind kind, Instant occurredAt) {
     return new SlaAlert(
-        kind, rmaNumber, serviceLevel, target, startedAt, dueAt, state, occurredAt, lateBySeconds);
+        kind,
+        rmaNumber,
+        serviceLevel,
+        target,
+        startedAt,
+        dueAt,
+        state,
+        occurredAt,
+        lateBySeconds,
+        false);
+  }
+
+  private SlaAlert metAlert(Instant stoppedAt, boolean correctsBreach) {
+    return new SlaAlert(
+        SlaAlert.Kind.MET,
+        rmaNumber,
+        serviceLevel,
+        target,
+        startedAt,
+        dueAt,
+        state,
+        stoppedAt,
+        lateBySeconds,
+        correctsBreach);
   }
 }

@@ -4,6 +4,7 @@ import static com.acme.rma.monitor.domain.Moments.policy;
 import static com.acme.rma.monitor.domain.Moments.tokyo;
 import static com.acme.rma.monitor.domain.Moments.utc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,24 +59,37 @@ class SlaClockTest {
     SlaAlert alert = at.alerts().get(0);
     assertEquals(AT_RISK, alert.occurredAt());
     assertEquals(SlaState.AT_RISK, alert.state());
-    assertEquals(Optional.of(DUE), at.clock().nextMomentAt());
+    assertEquals(Optional.of(DUE.plus(MICRO)), at.clock().nextMomentAt());
   }
 
   @Test
-  void staysAtRiskUntilTheDeadlineAndIsBreachedExactlyAtIt() {
+  void staysAtRiskThroughTheDeadlineItselfAndIsBreachedOnlyOnceItHasPassed() {
     SlaClock atRisk = goldPlus().tick(AT_RISK).clock();
 
-    Transition before = atRisk.tick(DUE.minus(MICRO));
-    assertEquals(SlaState.AT_RISK, before.clock().state());
-    assertEquals(List.of(), before.alerts());
-
     Transition at = atRisk.tick(DUE);
-    assertEquals(SlaState.BREACHED, at.clock().state());
-    assertEquals(DUE, at.clock().breachedAt());
-    assertEquals(List.of(SlaAlert.Kind.BREACHED), kinds(at));
-    assertEquals(DUE, at.alerts().get(0).occurredAt());
-    assertNull(at.alerts().get(0).lateBySeconds());
-    assertEquals(Optional.empty(), at.clock().nextMomentAt());
+    assertEquals(SlaState.AT_RISK, at.clock().state());
+    assertEquals(List.of(), at.alerts());
+
+    Transition after = atRisk.tick(DUE.plus(MICRO));
+    assertEquals(SlaState.BREACHED, after.clock().state());
+    assertEquals(DUE, after.clock().breachedAt());
+    assertEquals(List.of(SlaAlert.Kind.BREACHED), kinds(after));
+    assertEquals(DUE, after.alerts().get(0).occurredAt());
+    assertNull(after.alerts().get(0).lateBySeconds());
+    assertEquals(Optional.empty(), after.clock().nextMomentAt());
+  }
+
+  @Test
+  void theTimersMomentOfTheBreachIsTheFirstMicrosecondAfterTheDeadline() {
+    SlaClock atRisk = goldPlus().tick(AT_RISK).clock();
+    assertEquals(Optional.of(DUE.plus(MICRO)), atRisk.nextMomentAt());
+  }
+
+  @Test
+  void aClockStartedExactlyAtItsDeadlineIsNotYetBreached() {
+    Transition t = goldPlus().tick(DUE);
+    assertEquals(SlaState.AT_RISK, t.clock().state());
+    assertEquals(List.of(SlaAlert.Kind.AT_RISK), kinds(t));
   }
 
   @Test
@@ -96,7 +110,7 @@ class SlaClockTest {
 
   @Test
   void aBreachIsReportedOnceHoweverOftenTimeTicksAfterIt() {
-    SlaClock breached = goldPlus().tick(DUE).clock();
+    SlaClock breached = goldPlus().tick(DUE.plus(MICRO)).clock();
     assertEquals(List.of(), breached.tick(DUE.plusSeconds(1)).alerts());
     assertEquals(breached, breached.tick(DUE.plus(Duration.ofDays(3))).clock());
   }
@@ -114,11 +128,12 @@ class SlaClockTest {
     assertEquals(DUE, met.occurredAt());
     assertEquals(SlaState.MET, met.state());
     assertNull(met.lateBySeconds());
+    assertFalse(met.correctsBreach());
   }
 
   @Test
   void aDeliveryJustAfterTheDeadlineIsBreachedAndLateByAtLeastOneSecond() {
-    SlaClock breached = goldPlus().tick(DUE).clock();
+    SlaClock breached = goldPlus().tick(DUE.plus(MICRO)).clock();
     Transition t = breached.apply(new SlaEvent.Delivered(DUE.plus(MICRO)), policy());
     assertEquals(SlaState.BREACHED, t.clock().state());
     assertEquals(1L, t.clock().lateBySeconds());
@@ -127,7 +142,7 @@ class SlaClockTest {
 
   @Test
   void aLateStopRecordsByHowMuchWithoutAnotherAlert() {
-    SlaClock breached = goldPlus().tick(DUE).clock();
+    SlaClock breached = goldPlus().tick(DUE.plusSeconds(1)).clock();
     Transition t = breached.apply(new SlaEvent.Delivered(DUE.plusSeconds(5400)), policy());
     assertEquals(SlaState.BREACHED, t.clock().state());
     assertEquals(DUE, t.clock().breachedAt());
@@ -146,12 +161,54 @@ class SlaClockTest {
   }
 
   @Test
-  void aStopThatHappenedInTimeButArrivedAfterTheBreachWasReportedIsMet() {
+  void aStopThatHappenedInTimeButArrivedAfterTheBreachWasReportedIsMetAndCorrectsTheBreach() {
     SlaClock breached = goldPlus().tick(DUE.plusSeconds(2)).clock();
     Transition t = breached.apply(new SlaEvent.Delivered(DUE.minusSeconds(1)), policy());
     assertEquals(SlaState.MET, t.clock().state());
     assertNull(t.clock().breachedAt());
+    assertNull(t.clock().lateBySeconds());
     assertEquals(List.of(SlaAlert.Kind.MET), kinds(t));
+    assertTrue(t.alerts().get(0).correctsBreach());
+    assertEquals(SlaState.MET, t.alerts().get(0).state());
+  }
+
+  @Test
+  void aStopExactlyAtTheDeadlineArrivingAfterTheBreachWasReportedIsMetAndCorrectsTheBreach() {
+    SlaClock breached = goldPlus().tick(DUE.plusSeconds(30)).clock();
+    Transition t = breached.apply(new SlaEvent.Delivered(DUE), policy());
+    assertEquals(SlaState.MET, t.clock().state());
+    assertEquals(DUE, t.clock().stoppedAt());
+    assertEquals(List.of(SlaAlert.Kind.MET), kinds(t));
+    assertTrue(t.alerts().get(0).correctsBreach());
+    assertEquals(DUE, t.alerts().get(0).occurredAt());
+  }
+
+  @Test
+  void aStopJustAfterTheDeadlineArrivingAfterTheBreachKeepsItWithoutASecondBreach() {
+    SlaClock breached = goldPlus().tick(DUE.plusSeconds(30)).clock();
+    Transition t = breached.apply(new SlaEvent.Delivered(DUE.plus(MICRO)), policy());
+    assertEquals(SlaState.BREACHED, t.clock().state());
+    assertEquals(DUE, t.clock().breachedAt());
+    assertEquals(1L, t.clock().lateBySeconds());
+    assertEquals(List.of(), t.alerts());
+  }
+
+  @Test
+  void aBreachFoundByALateStopThenCorrectedByAnEarlierOneIsMetAndSaysSo() {
+    SlaClock late = goldPlus().apply(new SlaEvent.Closed(DUE.plusSeconds(600)), policy()).clock();
+    assertEquals(SlaState.BREACHED, late.state());
+    Transition t = late.apply(new SlaEvent.Delivered(DUE), policy());
+    assertEquals(SlaState.MET, t.clock().state());
+    assertEquals(List.of(SlaAlert.Kind.MET), kinds(t));
+    assertTrue(t.alerts().get(0).correctsBreach());
+  }
+
+  @Test
+  void onlyAMetAlertCanCorrectABreach() {
+    Transition atRisk = goldPlus().tick(AT_RISK);
+    Transition breach = atRisk.clock().tick(DUE.plus(MICRO));
+    assertFalse(atRisk.alerts().get(0).correctsBreach());
+    assertFalse(breach.alerts().get(0).correctsBreach());
   }
 
   @Test
@@ -239,6 +296,38 @@ class SlaClockTest {
   }
 
   @Test
+  void anExportHoldFromTheAuthorizationItselfPausesTheClockAtItsStart() {
+    Transition held = goldPlus().apply(new SlaEvent.ExportHeld(AUTHORIZED), policy());
+    assertEquals(SlaState.PAUSED, held.clock().state());
+    assertEquals(AUTHORIZED, held.clock().pausedAt());
+    assertEquals(List.of(), held.alerts());
+    assertEquals(List.of(), held.clock().tick(DUE.plus(Duration.ofDays(2))).alerts());
+
+    Instant cleared = utc("2026-05-02T03:00:00Z");
+    SlaClock resumed = held.clock().apply(new SlaEvent.ExportCleared(cleared), policy()).clock();
+    assertEquals(SlaState.RUNNING, resumed.state());
+    assertEquals(cleared, resumed.startedAt());
+    assertEquals(cleared.plus(Duration.ofHours(4)), resumed.dueAt());
+  }
+
+  @Test
+  void aHoldFromTheAuthorizationHeardOfOnlyAfterTheDeadlineStillPausesAndCorrectsNothing() {
+    SlaClock breached = goldPlus().tick(DUE.plusSeconds(10)).clock();
+    Transition held = breached.apply(new SlaEvent.ExportHeld(AUTHORIZED), policy());
+    assertEquals(SlaState.PAUSED, held.clock().state());
+    assertEquals(AUTHORIZED, held.clock().pausedAt());
+    assertNull(held.clock().breachedAt());
+  }
+
+  @Test
+  void aHoldExactlyAtTheDeadlinePauses() {
+    SlaClock atRisk = goldPlus().tick(AT_RISK).clock();
+    Transition held = atRisk.apply(new SlaEvent.ExportHeld(DUE), policy());
+    assertEquals(SlaState.PAUSED, held.clock().state());
+    assertEquals(List.of(), held.alerts());
+  }
+
+  @Test
   void anAtRiskClockPausesToo() {
     SlaClock atRisk = goldPlus().tick(AT_RISK).clock();
     assertEquals(
@@ -283,7 +372,7 @@ class SlaClockTest {
     assertEquals(List.of(SlaAlert.Kind.AT_RISK), kinds(again));
     assertEquals(
         List.of(SlaAlert.Kind.BREACHED),
-        kinds(again.clock().tick(cleared.plus(Duration.ofHours(4)))));
+        kinds(again.clock().tick(cleared.plus(Duration.ofHours(4)).plus(MICRO))));
   }
 
   @Test
@@ -337,7 +426,7 @@ class SlaClockTest {
 
   @Test
   void cancellingABreachedClockKeepsTheRecordOfTheBreach() {
-    SlaClock breached = goldPlus().tick(DUE).clock();
+    SlaClock breached = goldPlus().tick(DUE.plus(MICRO)).clock();
     Transition t = breached.apply(new SlaEvent.Cancelled(DUE.plusSeconds(30)), policy());
     assertEquals(SlaState.CANCELLED, t.clock().state());
     assertEquals(DUE, t.clock().breachedAt());
@@ -393,7 +482,7 @@ class SlaClockTest {
 
   @Test
   void aClockCancelledAfterItsBreachIsReinstatedBreachedAndAwaitsItsLateStopWithoutANewAlert() {
-    SlaClock breached = goldPlus().tick(DUE).clock();
+    SlaClock breached = goldPlus().tick(DUE.plus(MICRO)).clock();
     Transition t = cancelledAt(breached, DUE.plusSeconds(30)).reinstate();
 
     assertEquals(breached, t.clock());

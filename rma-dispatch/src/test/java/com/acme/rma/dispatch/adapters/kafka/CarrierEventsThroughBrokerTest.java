@@ -140,6 +140,96 @@ class CarrierEventsThroughBrokerTest {
             .toList());
   }
 
+  /** A structured-mode CloudEvent: attributes and data in one JSON object. */
+  private static String structured(String id, String data) {
+    ObjectNode event = TestData.JSON.createObjectNode();
+    event.put("specversion", "1.0");
+    if (id != null) {
+      event.put("id", id);
+    }
+    event.put("source", "/logistics-structured");
+    event.put("type", "logistics.carrier.status.v1");
+    event.put("time", "2026-05-01T12:00:00+09:00");
+    event.put("datacontenttype", "application/json");
+    try {
+      event.set("data", TestData.JSON.readTree(data));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return event.toString();
+  }
+
+  private static final Map<String, String> STRUCTURED =
+      Map.of("content-type", "application/cloudevents+json; charset=UTF-8");
+
+  @Test
+  void aStructuredModeCloudEventMovesAShipmentLikeABinaryOneAndOneWithoutIdIsDeadLettered() {
+    BrokerFixture broker = new BrokerFixture(bootstrap);
+    String rma = newRmaNumber();
+    ObjectNode authorized = golden("rma.authorized.v1");
+    authorized.put("rmaNumber", rma);
+    broker.sendLifecycle(rma, "rma.authorized.v1", authorized.toString());
+    awaitStatus(rma, "CREATED");
+
+    String shippedId = id();
+    String shipped = structured(shippedId, carrierEvent(rma, "SHIPPED", "2026-05-01T03:00:00Z"));
+    broker.kafka.send(BrokerFixture.CARRIER_EVENTS, rma, shipped, STRUCTURED);
+    awaitStatus(rma, "SHIPPED");
+
+    // the same source + id again, even in binary mode with other data: already processed
+    broker.kafka.send(
+        BrokerFixture.CARRIER_EVENTS,
+        rma,
+        carrierEvent(rma, "DELIVERED", "2026-05-01T05:00:00Z"),
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", shippedId,
+            "ce_source", "/logistics-structured",
+            "ce_type", "logistics.carrier.status.v1",
+            "content-type", "application/json"));
+    // poison in structured mode: no id, then not JSON at all
+    String noId = structured(null, carrierEvent(rma, "DELIVERED", "2026-05-01T05:30:00Z"));
+    broker.kafka.send(BrokerFixture.CARRIER_EVENTS, rma, noId, STRUCTURED);
+    String notJson = "structured but not JSON " + rma;
+    broker.kafka.send(BrokerFixture.CARRIER_EVENTS, rma, notJson, STRUCTURED);
+    // and in binary mode, a time that is no instant
+    String badTime = carrierEvent(rma, "DELIVERED", "2026-05-01T05:45:00Z");
+    broker.kafka.send(
+        BrokerFixture.CARRIER_EVENTS,
+        rma,
+        badTime,
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", id(),
+            "ce_source", "/logistics-test",
+            "ce_type", "logistics.carrier.status.v1",
+            "ce_time", "yesterday",
+            "content-type", "application/json"));
+    // and the consumer goes on
+    String delivered = structured(id(), carrierEvent(rma, "DELIVERED", "2026-05-01T06:00:00Z"));
+    broker.kafka.send(BrokerFixture.CARRIER_EVENTS, rma, delivered, STRUCTURED);
+
+    awaitStatus(rma, "DELIVERED");
+    read(rma)
+        .statusCode(200)
+        .body("shippedAt", equalTo("2026-05-01T03:00:00Z"))
+        .body("deliveredAt", equalTo("2026-05-01T06:00:00Z"))
+        .body("history.status", contains("CREATED", "SHIPPED", "DELIVERED"));
+    Predicate<ConsumerRecord<String, String>> ours =
+        r -> noId.equals(r.value()) || notJson.equals(r.value()) || badTime.equals(r.value());
+    List<ConsumerRecord<String, String>> dead = broker.awaitDeadLetters(ours, 3);
+    assertEquals(3, dead.stream().filter(ours).count(), "each poison record once");
+    ConsumerRecord<String, String> withoutId =
+        dead.stream().filter(r -> noId.equals(r.value())).findFirst().orElseThrow();
+    assertTrue(reason(withoutId).contains("attribute id"), reason(withoutId));
+    assertEquals(
+        List.of(
+            "dispatch.shipment.created.v1",
+            "dispatch.shipment.shipped.v1",
+            "dispatch.shipment.delivered.v1"),
+        TestData.outbox(em, rma).stream().map(TestData.OutboxRow::type).toList());
+  }
+
   private static void assertReason(
       List<ConsumerRecord<String, String>> dead, String ceId, String expected) {
     ConsumerRecord<String, String> record =

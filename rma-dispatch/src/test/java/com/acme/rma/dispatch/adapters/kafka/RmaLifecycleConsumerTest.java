@@ -107,6 +107,52 @@ class RmaLifecycleConsumerTest {
   }
 
   @Test
+  void onlyAParcelCrossingABorderIntoACertificateCountryIsHeldAndHeldFromTheAuthorization() {
+    // Gold Plus from a center in China to a Chinese address: no border, no hold
+    String fromCenter = newRmaNumber();
+    ObjectNode goldPlus = authorizedGolden(fromCenter);
+    goldPlus.put("serviceCenterId", "SC-SHA-1");
+    ((ObjectNode) goldPlus.get("shipTo")).put("country", "CN");
+    // the same address downgraded to Gold ships from the depot in Japan: held
+    String fromDepot = newRmaNumber();
+    ObjectNode gold = authorizedGolden(fromDepot);
+    gold.put("serviceLevel", "GOLD");
+    gold.putNull("serviceCenterId");
+    ((ObjectNode) gold.get("shipTo")).put("country", "CN");
+
+    broker.sendLifecycle(fromCenter, "rma.authorized.v1", goldPlus.toString());
+    broker.sendLifecycle(fromDepot, "rma.authorized.v1", gold.toString());
+
+    awaitStatus(fromCenter, "CREATED");
+    read(fromCenter)
+        .body("origin.id", equalTo("SC-SHA-1"))
+        .body("exportCertificateRequired", equalTo(false));
+    awaitStatus(fromDepot, "EXPORT_HOLD");
+    read(fromDepot)
+        .body("origin.id", equalTo("DEPOT-JP-CENTRAL"))
+        .body("exportCertificateRequired", equalTo(true))
+        .body("history.status", contains("EXPORT_HOLD"))
+        .body("history[0].at", equalTo("2026-05-01T01:00:00Z"));
+    ConsumerRecord<String, String> held =
+        broker
+            .kafka
+            .readUntil(
+                "dispatch.shipments",
+                seen -> seen.stream().anyMatch(r -> isExportHeld(r, fromDepot)),
+                PATIENCE)
+            .stream()
+            .filter(r -> isExportHeld(r, fromDepot))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(held.value().contains("\"occurredAt\":\"2026-05-01T01:00:00Z\""), held.value());
+  }
+
+  private static boolean isExportHeld(ConsumerRecord<String, String> record, String rma) {
+    return rma.equals(record.key())
+        && "dispatch.shipment.export-held.v1".equals(KafkaTestClient.header(record, "ce_type"));
+  }
+
+  @Test
   void aReplayedAuthorizationNeitherDuplicatesNorResetsTheShipment() {
     String rma = newRmaNumber();
     String authorized = authorizedGolden(rma).toString();

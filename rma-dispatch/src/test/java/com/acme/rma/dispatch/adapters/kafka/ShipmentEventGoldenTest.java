@@ -85,8 +85,10 @@ class ShipmentEventGoldenTest {
   @Test
   void exportHeldAndExportClearedMatchTheirGoldens() {
     String rma = newRmaNumber();
-    clock.set(Instant.parse("2026-05-01T02:00:00Z"));
+    // consumed 5 s after the authorization: the hold is dated at the authorization itself
+    clock.set(Instant.parse("2026-05-01T02:00:05Z"));
     ObjectNode authorized = golden("rma.authorized.v1");
+    authorized.put("authorizedAt", "2026-05-01T02:00:00Z");
     authorized.put("serviceLevel", "SILVER");
     authorized.putNull("serviceCenterId");
     ((ObjectNode) authorized.get("shipTo")).put("country", "CN");
@@ -109,6 +111,7 @@ class ShipmentEventGoldenTest {
     assertEquals(true, created.get("exportCertificateRequired").asBoolean());
     assertEquals("DEPOT", created.get("origin").get("type").asText());
     assertEquals("DEPOT-JP-CENTRAL", created.get("origin").get("id").asText());
+    assertEquals("2026-05-01T02:00:05Z", created.get("occurredAt").asText());
     assertMatchesGolden(rows.get(1), rma);
     assertMatchesGolden(rows.get(2), rma);
   }
