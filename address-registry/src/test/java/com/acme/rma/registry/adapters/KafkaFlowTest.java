@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.contract.Goldens;
+import com.acme.rma.contract.Topics;
 import com.acme.rma.registry.application.Owners;
 import com.acme.rma.testsupport.KafkaTestClient;
 import com.acme.rma.testsupport.TestTokens;
@@ -122,13 +123,13 @@ class KafkaFlowTest {
   }
 
   private void sendEntitlement(String serial, String partner, String changedAt) throws Exception {
-    ObjectNode entitlement = golden("rma.entitlement.changed.v1.json");
+    ObjectNode entitlement = Goldens.node(EventTypes.ENTITLEMENT_CHANGED);
     entitlement.put("serialNumber", serial).put("partnerId", partner).put("changedAt", changedAt);
     kafka()
         .sendCloudEvent(
-            "rma.entitlements",
+            Topics.ENTITLEMENTS,
             serial,
-            "rma.entitlement.changed.v1",
+            EventTypes.ENTITLEMENT_CHANGED,
             "/rma-intake",
             entitlement.toString());
   }
