@@ -1,9 +1,9 @@
 package com.acme.rma.monitor.application;
 
-import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.monitor.domain.SlaAlert;
 import com.acme.rma.monitor.domain.SlaState;
-import com.acme.rma.monitor.domain.Target;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
 package com.acme.rma.monitor.application;
 
-import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaEvent;
-import com.acme.rma.monitor.domain.SlaPolicy;
 import com.acme.rma.monitor.domain.SlaState;
 import com.acme.rma.monitor.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
