@@ -2,6 +2,9 @@ package com.acme.rma.intake.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.intake.application.Events;
 import com.acme.rma.intake.domain.Address;
 import com.acme.rma.intake.domain.Component;
@@ -11,7 +14,6 @@ import com.acme.rma.intake.domain.LevelDecision;
 import com.acme.rma.intake.domain.MaintenanceLevel;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaStatus;
-import com.acme.rma.intake.domain.ServiceLevel;
 import com.acme.rma.intake.domain.Sla;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +90,7 @@ class EventGoldensTest {
         ServiceLevel.GOLD_PLUS,
         new LevelDecision(ServiceLevel.GOLD_PLUS, null, "SC-TYO-1"),
         new Issuance(RmaStatus.AUTHORIZED, AUTHORIZED, null),
-        Sla.forLevel(ServiceLevel.GOLD_PLUS, AUTHORIZED, null),
+        new Sla(Target.DELIVERY, AUTHORIZED.plus(SlaPolicy.GOLD_PLUS_TARGET)),
         new Address(
             "1-1 Marunouchi",
             "Floor 12",
