@@ -68,6 +68,7 @@ public class Faults {
           "dispatch.shipments",
           "logistics.carrier-events",
           "sla.alerts",
+          "sla.clocks",
           "rma-intake.dlq",
           "address-registry.dlq",
           "rma-dispatch.dlq",

@@ -52,6 +52,7 @@ TOPICS=(
   dispatch.shipments:
   logistics.carrier-events:
   sla.alerts:
+  sla.clocks:
   rma-intake.dlq:
   address-registry.dlq:
   rma-dispatch.dlq:
@@ -93,7 +94,9 @@ Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
 8081-8084). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
 STACK_SKIP_BUILD=1 makes it run the existing jars without checking the sources.
-RMA_SLA_GOLD_PLUS_TARGET (e.g. PT2M) given to 'up' is kept for later start/restart.
+RMA_SLA_GOLD_PLUS_TARGET (e.g. PT2M) and RMA_CALENDAR_FILE (an absolute path to the operator's
+business calendars, read by rma-intake and sla-monitor) given to 'up' are kept for later
+start/restart.
 EOF
 }
 
@@ -224,7 +227,7 @@ EOF
 }
 
 # Settings of the services that 'up' was given and a later start/restart must keep.
-SAVED_SETTINGS=(RMA_SLA_GOLD_PLUS_TARGET)
+SAVED_SETTINGS=(RMA_SLA_GOLD_PLUS_TARGET RMA_CALENDAR_FILE)
 save_settings() {
   local name
   mkdir -p "$STATE_DIR"
@@ -239,7 +242,7 @@ load_settings() {
   local f="$STATE_DIR/settings.env" line
   [[ -f $f ]] || return 0
   while IFS= read -r line; do
-    [[ $line =~ ^([A-Z_]+)=([A-Za-z0-9.:_-]*)$ ]] && export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
+    [[ $line =~ ^([A-Z_]+)=([A-Za-z0-9./:_-]*)$ ]] && export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
   done <"$f"
   return 0
 }

@@ -186,7 +186,6 @@ class DashboardBrowserTest {
         "dispatch.shipment.shipped.v1",
         "/rma-dispatch",
         Fixtures.event(
-            Fixtures.DISPATCH_EVENTS,
             "dispatch.shipment.shipped.v1",
             Map.of(
                 "rmaNumber", rma, "serviceLevel", "GOLD", "occurredAt", "2026-05-07T08:30:00Z")));

@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import com.acme.rma.monitor.application.TrackSlaClocks;
-import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.testsupport.MutableClock;
 import com.acme.rma.testsupport.TestTokens;

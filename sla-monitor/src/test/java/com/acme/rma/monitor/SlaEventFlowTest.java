@@ -226,10 +226,7 @@ class SlaEventFlowTest {
   void aDeliveryDatedInTimeThatArrivesAfterTheBreachMakesTheClockMetWithACorrection() {
     String rma = Fixtures.newRmaNumber();
     clock.set(Instant.parse("2026-05-01T05:00:01Z"));
-    intake(
-        "rma.authorized.v1",
-        rma,
-        Fixtures.event(INTAKE_EVENTS, "rma.authorized.v1", Map.of("rmaNumber", rma)));
+    intake("rma.authorized.v1", rma, Fixtures.event("rma.authorized.v1", Map.of("rmaNumber", rma)));
     awaitState(rma, "BREACHED");
     alerts(rma, "sla.breached.v1", 1);
 
@@ -441,10 +438,7 @@ class SlaEventFlowTest {
   void anExportHoldDatedAtTheAuthorizationPausesTheClockFromItsStart() {
     String rma = Fixtures.newRmaNumber();
     clock.set(Instant.parse("2026-05-01T01:30:00Z"));
-    intake(
-        "rma.authorized.v1",
-        rma,
-        Fixtures.event(INTAKE_EVENTS, "rma.authorized.v1", Map.of("rmaNumber", rma)));
+    intake("rma.authorized.v1", rma, Fixtures.event("rma.authorized.v1", Map.of("rmaNumber", rma)));
     // dispatch dates the hold at the authorization itself, however late it consumed it
     dispatch(
         "dispatch.shipment.export-held.v1",

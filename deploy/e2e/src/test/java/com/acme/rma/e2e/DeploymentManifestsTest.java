@@ -60,6 +60,7 @@ class DeploymentManifestsTest {
     topics.put("dispatch.shipments", false);
     topics.put("logistics.carrier-events", false);
     topics.put("sla.alerts", false);
+    topics.put("sla.clocks", false);
     for (String service : SERVICES) {
       topics.put(service + ".dlq", false);
     }

@@ -322,11 +322,69 @@ class RmaWorkflowIT {
     return "東京都千代田区丸の内".repeat(length / 10 + 1).substring(0, length);
   }
 
-  /**
-   * Ops enters the entitlement; once the registry has learned the owner, the partner registers the
-   * site.
-   */
-  private String newGoldPlusApplianceWithRegisteredAddress() {
+  @Test
+  void exportHeldReplacementShowsTheMonitorsDeadlineInTheRmaWhileHeldAndAfterClearance() {
+    String serial = newAppliance("GOLD");
+    Response requested =
+        request(Service.RMA_INTAKE, stack.partnerToken(PARTNER))
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(
+                Map.of(
+                    "serialNumber",
+                    serial,
+                    "component",
+                    "DISK",
+                    "faultDescription",
+                    "Disk 3 failed",
+                    "shipTo",
+                    Map.of(
+                        "line1", "1 Century Avenue",
+                        "city", "Shanghai",
+                        "postalCode", "200120",
+                        "country", "CN")));
+    requested.then().statusCode(201).body("serviceLevel", equalTo("GOLD"));
+    String rmaNumber = requested.path("rmaNumber");
+    assertEquals(sla(rmaNumber).path("dueAt"), requested.path("sla.dueAt"));
+
+    // dispatch holds the parcel for its export certificate; the monitor pauses the clock and
+    // the RMA that partners read says so
+    await("shipment on export hold")
+        .atMost(FLOW_TIMEOUT)
+        .until(() -> "EXPORT_HOLD".equals(shipment(rmaNumber).path("status")));
+    await("monitor's clock paused")
+        .atMost(FLOW_TIMEOUT)
+        .until(() -> "PAUSED".equals(sla(rmaNumber).path("state")));
+    await("RMA shows no deadline while held")
+        .atMost(FLOW_TIMEOUT)
+        .untilAsserted(
+            () ->
+                rma(rmaNumber)
+                    .then()
+                    .body("sla.paused", equalTo(true))
+                    .body("sla.dueAt", nullValue()));
+
+    request(Service.RMA_DISPATCH, stack.token("logistics"))
+        .body(Map.of("type", "EXPORT_CLEARED", "occurredAt", Instant.now().toString()))
+        .post("/api/v1/shipments/" + rmaNumber + "/events")
+        .then()
+        .statusCode(200);
+
+    await("monitor's clock restarted")
+        .atMost(FLOW_TIMEOUT)
+        .until(() -> "RUNNING".equals(sla(rmaNumber).path("state")));
+    String monitorDueAt = sla(rmaNumber).path("dueAt");
+    await("RMA shows the monitor's deadline")
+        .atMost(FLOW_TIMEOUT)
+        .untilAsserted(
+            () ->
+                rma(rmaNumber)
+                    .then()
+                    .body("sla.paused", equalTo(false))
+                    .body("sla.dueAt", equalTo(monitorDueAt)));
+  }
+
+  /** Ops enters an entitlement of this level for the partner; returns its serial number. */
+  private String newAppliance(String level) {
     String serial = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     request(Service.RMA_INTAKE, stack.token("ops"))
@@ -341,7 +399,7 @@ class RmaWorkflowIT {
                 "productModel",
                 "MPX 9100",
                 "maintenanceLevel",
-                "GOLD_PLUS",
+                level,
                 "contractStart",
                 today.minusDays(30).toString(),
                 "contractEnd",
@@ -351,6 +409,15 @@ class RmaWorkflowIT {
         .put("/api/v1/entitlements/" + serial)
         .then()
         .statusCode(oneOf(200, 201));
+    return serial;
+  }
+
+  /**
+   * Ops enters the entitlement; once the registry has learned the owner, the partner registers the
+   * site.
+   */
+  private String newGoldPlusApplianceWithRegisteredAddress() {
+    String serial = newAppliance("GOLD_PLUS");
     await("registry knows the owner")
         .atMost(FLOW_TIMEOUT)
         .until(

@@ -1,13 +1,13 @@
 package com.acme.rma.intake.application;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.intake.domain.Address;
 import com.acme.rma.intake.domain.Component;
 import com.acme.rma.intake.domain.DowngradeReason;
 import com.acme.rma.intake.domain.Entitlement;
 import com.acme.rma.intake.domain.MaintenanceLevel;
 import com.acme.rma.intake.domain.Rma;
-import com.acme.rma.intake.domain.ServiceLevel;
-import com.acme.rma.intake.domain.Sla;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -64,7 +64,10 @@ public final class Events {
       Address shipTo,
       Integer addressVersion,
       String serviceCenterId,
-      Sla sla) {
+      SlaDue sla) {
+
+    /** The RMA's target and deadline at its authorization. */
+    public record SlaDue(Target target, Instant dueAt) {}
 
     public static RmaAuthorized of(Rma rma) {
       if (rma.authorizedAt() == null) {
@@ -82,7 +85,7 @@ public final class Events {
           rma.shipTo(),
           rma.addressVersion(),
           rma.serviceCenterId(),
-          rma.sla());
+          new SlaDue(rma.sla().target(), rma.sla().dueAt()));
     }
   }
 

@@ -1,7 +1,7 @@
 package com.acme.rma.intake.application;
 
-import com.acme.rma.calendar.BusinessCalendar;
-import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.contract.Topics;
 import com.acme.rma.intake.config.IntakeConfig;
@@ -16,7 +16,6 @@ import com.acme.rma.intake.domain.Reservation;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaNumber;
 import com.acme.rma.intake.domain.RmaStatus;
-import com.acme.rma.intake.domain.ServiceLevel;
 import com.acme.rma.intake.domain.ShipToDecision;
 import com.acme.rma.intake.domain.SiteLock;
 import com.acme.rma.intake.domain.Sla;
@@ -31,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -129,10 +127,9 @@ public class RequestRma {
   private final Clock clock;
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
-  private final BusinessCalendar supportHours;
+  private final SlaPolicy slaPolicy;
   private final Set<Component> excludedComponents;
   private final int retryAfterSeconds;
-  private final Duration goldPlusDelivery;
 
   public RequestRma(
       EntitlementStore entitlements,
@@ -144,7 +141,7 @@ public class RequestRma {
       Clock clock,
       ObjectMapper mapper,
       MeterRegistry metrics,
-      CalendarRegistry calendars,
+      SlaPolicy slaPolicy,
       IntakeConfig config) {
     this.entitlements = entitlements;
     this.rmas = rmas;
@@ -155,16 +152,9 @@ public class RequestRma {
     this.clock = clock;
     this.mapper = mapper;
     this.metrics = metrics;
-    this.supportHours =
-        calendars
-            .get(config.supportCalendar())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no business calendar '" + config.supportCalendar() + "'"));
+    this.slaPolicy = slaPolicy;
     this.excludedComponents = Set.copyOf(config.goldPlus().excludedComponents());
     this.retryAfterSeconds = config.registry().retryAfterSeconds();
-    this.goldPlusDelivery = config.goldPlus().deliveryTarget();
   }
 
   public Outcome request(Command command) {
@@ -358,9 +348,8 @@ public class RequestRma {
       Address shipTo,
       Optional<SiteLock> lock,
       Optional<Reservation> reservation) {
-    Issuance issuance = Issuance.decide(level.serviceLevel(), now, supportHours);
-    Sla sla =
-        Sla.forLevel(level.serviceLevel(), issuance.clockStart(), supportHours, goldPlusDelivery);
+    Issuance issuance = Issuance.decide(level.serviceLevel(), now, slaPolicy.supportHours());
+    Sla sla = Sla.of(slaPolicy.termsFor(level.serviceLevel(), issuance.clockStart()));
     Rma rma =
         Rma.accept(
             rmaNumber,

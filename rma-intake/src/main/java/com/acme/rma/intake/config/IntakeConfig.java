@@ -6,7 +6,11 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Set;
 
-/** Every setting of rma-intake, under {@code rma.intake.*} (see the README for each one). */
+/**
+ * Every setting of rma-intake, under {@code rma.intake.*} (see the README for each one). The SLA
+ * terms, support hours and calendars are the business-calendar library's settings ({@code
+ * rma.sla.*}, {@code rma.calendar.file}), shared with sla-monitor ({@link SlaTermsProducer}).
+ */
 @ConfigMapping(prefix = "rma.intake")
 public interface IntakeConfig {
 
@@ -16,10 +20,6 @@ public interface IntakeConfig {
   Registry registry();
 
   GoldPlus goldPlus();
-
-  /** The business calendar whose opening hours are the support hours (rules §2, §3). */
-  @WithDefault("JP")
-  String supportCalendar();
 
   /** How often QUEUED RMAs that are due are issued. */
   @WithDefault("1s")
@@ -50,13 +50,6 @@ public interface IntakeConfig {
     /** Components never replaced at Gold Plus: their RMAs are handled at GOLD. */
     @WithDefault("TRANSCEIVER,OTHER")
     Set<Component> excludedComponents();
-
-    /**
-     * Time to deliver a Gold Plus replacement: 4 hours (rules §2). Only end-to-end tests shorten it
-     * ({@code RMA_SLA_GOLD_PLUS_TARGET}, read by sla-monitor too, so both agree on {@code dueAt}).
-     */
-    @WithDefault("PT4H")
-    Duration deliveryTarget();
   }
 
   /** {@code rma.intake.lock-reconcile.*}: see {@code ReconcileLockReservations}. */

@@ -1,5 +1,6 @@
 package com.acme.rma.intake.domain;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

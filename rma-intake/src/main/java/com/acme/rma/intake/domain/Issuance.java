@@ -1,6 +1,7 @@
 package com.acme.rma.intake.domain;
 
 import com.acme.rma.calendar.BusinessCalendar;
+import com.acme.rma.calendar.sla.ServiceLevel;
 import java.time.Instant;
 
 /**

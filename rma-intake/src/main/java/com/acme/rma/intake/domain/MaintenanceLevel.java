@@ -1,5 +1,7 @@
 package com.acme.rma.intake.domain;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+
 /** The level an entitlement's maintenance contract was sold at (rules §2). */
 public enum MaintenanceLevel {
   GOLD_PLUS,

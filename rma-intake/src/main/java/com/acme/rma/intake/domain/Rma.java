@@ -1,5 +1,6 @@
 package com.acme.rma.intake.domain;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -131,6 +132,39 @@ public record Rma(
     }
     Instant shipped = shippedAt != null ? shippedAt : deliveredAt;
     return Optional.of(copy(RmaStatus.CLOSED, authorizedAt, shipped, deliveredAt, closedAt, null));
+  }
+
+  /**
+   * sla-monitor announced a new deadline ({@code null}: its clock is paused) at {@code occurredAt};
+   * empty when the announcement is older than the one applied last, or changes nothing.
+   */
+  public Optional<Rma> deadlineChanged(Instant dueAt, Instant occurredAt) {
+    return sla.changed(dueAt, occurredAt)
+        .filter(changed -> !changed.equals(sla))
+        .map(
+            changed ->
+                new Rma(
+                    rmaNumber,
+                    serialNumber,
+                    partnerId,
+                    component,
+                    faultDescription,
+                    contact,
+                    status,
+                    requestedLevel,
+                    serviceLevel,
+                    downgradeReason,
+                    requestedAt,
+                    authorizedAt,
+                    issuesAt,
+                    changed,
+                    shipTo,
+                    addressVersion,
+                    serviceCenterId,
+                    shippedAt,
+                    deliveredAt,
+                    closedAt,
+                    cancelledAt));
   }
 
   private Rma copy(

@@ -1,39 +1,53 @@
 package com.acme.rma.intake.domain;
 
-import com.acme.rma.calendar.BusinessCalendar;
-import java.time.Duration;
+import com.acme.rma.calendar.sla.SlaTerms;
+import com.acme.rma.calendar.sla.Target;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
-/** An RMA's SLA target and deadline (rules §2, §3). */
-public record Sla(SlaTarget target, Instant dueAt) {
+/**
+ * An RMA's SLA target and deadline (rules §2, §3): computed at acceptance from the shared terms
+ * (business-calendar's {@code SlaPolicy}), then kept equal to sla-monitor's clock, which announces
+ * every change of it ({@code sla.deadline-changed.v1}).
+ *
+ * @param dueAt the deadline; null while the clock is paused (an export hold)
+ * @param changedAt when the monitor changed the deadline last (its announcement's {@code
+ *     occurredAt}); null while the deadline is the one computed at acceptance
+ */
+public record Sla(Target target, Instant dueAt, Instant changedAt) {
 
-  /** Gold Plus: delivered within 4 hours of authorization, wall clock, any day. */
-  public static final Duration GOLD_PLUS_DELIVERY = Duration.ofHours(4);
+  public Sla {
+    Objects.requireNonNull(target, "target");
+    if (dueAt == null && changedAt == null) {
+      throw new IllegalArgumentException("only the monitor pauses a deadline");
+    }
+  }
 
-  /**
-   * The SLA of an RMA at this level whose clock starts at {@code start} (its issue):
-   *
-   * <ul>
-   *   <li>GOLD_PLUS: DELIVERY, start + 4 h;
-   *   <li>GOLD, SILVER: SHIPMENT, 17:30 Tokyo of the 1st business day after the day of issue;
-   *   <li>BRONZE, WARRANTY: SHIPMENT, 17:30 Tokyo of the 10th business day after it.
-   * </ul>
-   */
-  public static Sla forLevel(ServiceLevel level, Instant start, BusinessCalendar businessDays) {
-    return forLevel(level, start, businessDays, GOLD_PLUS_DELIVERY);
+  public Sla(Target target, Instant dueAt) {
+    this(target, Objects.requireNonNull(dueAt, "dueAt"), null);
+  }
+
+  /** The SLA of a clock started with these terms. */
+  public static Sla of(SlaTerms terms) {
+    return new Sla(terms.target(), terms.dueAt());
+  }
+
+  /** Whether the clock is paused (an export hold): no deadline until it restarts. */
+  public boolean paused() {
+    return dueAt == null;
   }
 
   /**
-   * As {@link #forLevel(ServiceLevel, Instant, BusinessCalendar)}, with the Gold Plus delivery time
-   * given (configuration: end-to-end tests shorten it; the rules fix 4 hours).
+   * The deadline the monitor announced at {@code occurredAt} ({@code newDueAt} null: paused). An
+   * announcement older than the one applied last is stale (it arrived late): empty. One of the same
+   * moment applies (announcements of one RMA arrive in the order they were made).
    */
-  public static Sla forLevel(
-      ServiceLevel level, Instant start, BusinessCalendar businessDays, Duration goldPlusDelivery) {
-    return switch (level) {
-      case GOLD_PLUS -> new Sla(SlaTarget.DELIVERY, start.plus(goldPlusDelivery));
-      case GOLD, SILVER -> new Sla(SlaTarget.SHIPMENT, businessDays.businessDayDeadline(start, 1));
-      case BRONZE, WARRANTY ->
-          new Sla(SlaTarget.SHIPMENT, businessDays.businessDayDeadline(start, 10));
-    };
+  public Optional<Sla> changed(Instant newDueAt, Instant occurredAt) {
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    if (changedAt != null && occurredAt.isBefore(changedAt)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Sla(target, newDueAt, occurredAt));
   }
 }

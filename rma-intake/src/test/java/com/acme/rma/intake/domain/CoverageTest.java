@@ -2,6 +2,7 @@ package com.acme.rma.intake.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.sla.ServiceLevel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package com.acme.rma.intake.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class RmaTest {
         ServiceLevel.SILVER,
         LevelDecision.asRequested(ServiceLevel.SILVER),
         issuance,
-        new Sla(SlaTarget.SHIPMENT, Instant.parse("2026-05-12T08:30:00Z")),
+        new Sla(Target.SHIPMENT, Instant.parse("2026-05-12T08:30:00Z")),
         TO,
         null);
   }
@@ -43,6 +45,42 @@ class RmaTest {
     assertEquals(RmaStatus.AUTHORIZED, issued.status());
     assertEquals(OPENING, issued.authorizedAt());
     assertEquals(Optional.empty(), issued.issue());
+  }
+
+  @Test
+  void takesTheMonitorsDeadlineChangingNothingElseAndIgnoresAStaleOrRepeatedOne() {
+    Rma before = authorized();
+    Instant held = Instant.parse("2026-05-08T02:00:00Z");
+    Rma paused = before.deadlineChanged(null, held).orElseThrow();
+    assertEquals(new Sla(Target.SHIPMENT, null, held), paused.sla());
+    assertEquals(
+        before,
+        new Rma(
+            paused.rmaNumber(),
+            paused.serialNumber(),
+            paused.partnerId(),
+            paused.component(),
+            paused.faultDescription(),
+            paused.contact(),
+            paused.status(),
+            paused.requestedLevel(),
+            paused.serviceLevel(),
+            paused.downgradeReason(),
+            paused.requestedAt(),
+            paused.authorizedAt(),
+            paused.issuesAt(),
+            before.sla(),
+            paused.shipTo(),
+            paused.addressVersion(),
+            paused.serviceCenterId(),
+            paused.shippedAt(),
+            paused.deliveredAt(),
+            paused.closedAt(),
+            paused.cancelledAt()));
+    assertEquals(Optional.empty(), paused.deadlineChanged(null, held));
+    assertEquals(
+        Optional.empty(),
+        paused.deadlineChanged(Instant.parse("2026-05-12T08:30:00Z"), held.minusNanos(1000)));
   }
 
   @Test

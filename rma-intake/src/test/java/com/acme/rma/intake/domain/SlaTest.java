@@ -1,72 +1,81 @@
 package com.acme.rma.intake.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
+import com.acme.rma.calendar.sla.Target;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The RMA's SLA: from the shared terms at acceptance (their rules are tested in business-calendar's
+ * {@code SlaPolicyTest}), then as sla-monitor announces it.
+ */
 class SlaTest {
 
-  private static final BusinessCalendar JP = CalendarRegistry.fromClasspath().get("JP").get();
+  private static final CalendarRegistry CALENDARS = CalendarRegistry.fromClasspath();
+  private static final SlaPolicy POLICY =
+      new SlaPolicy(CALENDARS.get("JP").orElseThrow(), CALENDARS.get("24x7").orElseThrow());
 
-  private static Sla sla(ServiceLevel level, String start) {
-    return Sla.forLevel(level, Instant.parse(start), JP);
-  }
-
-  private static Sla shipmentBy(String due) {
-    return new Sla(SlaTarget.SHIPMENT, Instant.parse(due));
-  }
-
-  @Test
-  void goldPlusIsDueFourHoursAfterAuthorizationOnAnyDayAndHour() {
-    // Saturday 2026-05-02 00:00 Tokyo
-    assertEquals(
-        new Sla(SlaTarget.DELIVERY, Instant.parse("2026-05-02T19:00:00Z")),
-        sla(ServiceLevel.GOLD_PLUS, "2026-05-02T15:00:00Z"));
-  }
+  private static final Instant DUE = Instant.parse("2026-05-07T08:30:00Z");
+  private static final Instant HELD = Instant.parse("2026-05-01T02:00:05Z");
+  private static final Instant CLEARED = Instant.parse("2026-05-02T09:00:05Z");
+  private static final Instant MOVED = Instant.parse("2026-05-07T08:30:00Z");
+  private static final Duration MICRO = Duration.ofNanos(1000);
 
   @Test
-  void goldPlusDeliveryTimeCanBeConfiguredWhileOtherLevelsKeepTheirDeadlines() {
-    java.time.Duration thirtySeconds = java.time.Duration.ofSeconds(30);
-    assertEquals(
-        new Sla(SlaTarget.DELIVERY, Instant.parse("2026-05-02T15:00:30Z")),
-        Sla.forLevel(
-            ServiceLevel.GOLD_PLUS, Instant.parse("2026-05-02T15:00:00Z"), JP, thirtySeconds));
-    assertEquals(
-        shipmentBy("2026-05-07T08:30:00Z"),
-        Sla.forLevel(ServiceLevel.GOLD, Instant.parse("2026-05-01T01:00:00Z"), JP, thirtySeconds));
-  }
-
-  @Test
-  void goldIsDueAt1730TokyoOnTheNextBusinessDaySkippingGoldenWeek() {
+  void takesTargetAndDeadlineFromTheSharedTerms() {
     // issued Fri 1 May 10:00 JST; 2-6 May are a weekend and holidays
+    Sla sla = Sla.of(POLICY.termsFor(ServiceLevel.GOLD, Instant.parse("2026-05-01T01:00:00Z")));
+    assertEquals(new Sla(Target.SHIPMENT, DUE), sla);
+    assertFalse(sla.paused());
+    assertNull(sla.changedAt());
     assertEquals(
-        shipmentBy("2026-05-07T08:30:00Z"), sla(ServiceLevel.GOLD, "2026-05-01T01:00:00Z"));
+        new Sla(Target.DELIVERY, Instant.parse("2026-05-02T19:00:00Z")),
+        Sla.of(POLICY.termsFor(ServiceLevel.GOLD_PLUS, Instant.parse("2026-05-02T15:00:00Z"))));
   }
 
   @Test
-  void silverHasTheSameNextBusinessDayTargetAsGold() {
-    assertEquals(
-        shipmentBy("2026-05-08T08:30:00Z"), sla(ServiceLevel.SILVER, "2026-05-07T00:30:00Z"));
+  void theMonitorsHoldLeavesNoDeadlineAndItsClearanceTheMovedOne() {
+    Sla paused = new Sla(Target.SHIPMENT, DUE).changed(null, HELD).orElseThrow();
+    assertTrue(paused.paused());
+    assertNull(paused.dueAt());
+    assertEquals(HELD, paused.changedAt());
+
+    Sla restarted = paused.changed(MOVED, CLEARED).orElseThrow();
+    assertFalse(restarted.paused());
+    assertEquals(MOVED, restarted.dueAt());
+    assertEquals(CLEARED, restarted.changedAt());
   }
 
   @Test
-  void countsFromTheTokyoDateOfIssueAcrossMidnightUtc() {
-    // Thu 7 May 23:59:59 JST → Friday; Fri 8 May 00:00 JST → the following Monday
+  void anAnnouncementOlderThanTheOneAppliedLastIsStaleOneOfTheSameMomentOrLaterApplies() {
+    Sla restarted = new Sla(Target.SHIPMENT, MOVED, CLEARED);
+    assertEquals(Optional.empty(), restarted.changed(null, CLEARED.minus(MICRO)));
     assertEquals(
-        shipmentBy("2026-05-08T08:30:00Z"), sla(ServiceLevel.GOLD, "2026-05-07T14:59:59Z"));
+        Optional.of(new Sla(Target.SHIPMENT, null, CLEARED)), restarted.changed(null, CLEARED));
     assertEquals(
-        shipmentBy("2026-05-11T08:30:00Z"), sla(ServiceLevel.GOLD, "2026-05-07T15:00:00Z"));
+        Optional.of(new Sla(Target.SHIPMENT, null, CLEARED.plus(MICRO))),
+        restarted.changed(null, CLEARED.plus(MICRO)));
   }
 
   @Test
-  void bronzeAndWarrantyAreDueAt1730TokyoOnTheTenthBusinessDay() {
-    // issued Mon 1 June 2026 (no holidays in June): 2,3,4,5,8,9,10,11,12,15
-    assertEquals(
-        shipmentBy("2026-06-15T08:30:00Z"), sla(ServiceLevel.BRONZE, "2026-06-01T01:00:00Z"));
-    assertEquals(
-        shipmentBy("2026-06-15T08:30:00Z"), sla(ServiceLevel.WARRANTY, "2026-06-01T01:00:00Z"));
+  void theFirstAnnouncementAppliesWhateverItsMoment() {
+    Sla computed = new Sla(Target.SHIPMENT, DUE);
+    assertTrue(computed.changed(null, Instant.parse("2000-01-01T00:00:00Z")).isPresent());
+  }
+
+  @Test
+  void onlyTheMonitorPausesADeadline() {
+    assertThrows(NullPointerException.class, () -> new Sla(Target.SHIPMENT, null));
+    assertThrows(IllegalArgumentException.class, () -> new Sla(Target.SHIPMENT, null, null));
   }
 }

@@ -2,6 +2,9 @@ package com.acme.rma.intake.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.contract.ContractSchemas;
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.contract.Goldens;
@@ -14,7 +17,6 @@ import com.acme.rma.intake.domain.LevelDecision;
 import com.acme.rma.intake.domain.MaintenanceLevel;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaStatus;
-import com.acme.rma.intake.domain.ServiceLevel;
 import com.acme.rma.intake.domain.Sla;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,7 +91,7 @@ class EventGoldensTest {
         ServiceLevel.GOLD_PLUS,
         new LevelDecision(ServiceLevel.GOLD_PLUS, null, "SC-TYO-1"),
         new Issuance(RmaStatus.AUTHORIZED, AUTHORIZED, null),
-        Sla.forLevel(ServiceLevel.GOLD_PLUS, AUTHORIZED, null),
+        new Sla(Target.DELIVERY, AUTHORIZED.plus(SlaPolicy.GOLD_PLUS_TARGET)),
         new Address(
             "1-1 Marunouchi",
             "Floor 12",

@@ -1,17 +1,17 @@
 package com.acme.rma.monitor.application;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.contract.EventTypes;
-import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaAlert;
 import com.acme.rma.monitor.domain.SlaState;
-import com.acme.rma.monitor.domain.Target;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
  * The data of {@code sla.at-risk.v1}, {@code sla.breached.v1} and {@code sla.met.v1} (schemas and
- * goldens in the contract module). {@code lateBySeconds} is always present: null unless a late stop is
- * already known when the alert is raised. {@code correctsBreach} (additive) is in {@code
+ * goldens in the contract module). {@code lateBySeconds} is always present: null unless a late stop
+ * is already known when the alert is raised. {@code correctsBreach} (additive) is in {@code
  * sla.met.v1} only: true when the met clock takes back a breach announced before (a stop dated in
  * time arrived after the deadline had been declared passed).
  */

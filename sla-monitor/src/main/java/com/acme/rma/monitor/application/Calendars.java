@@ -3,18 +3,15 @@ package com.acme.rma.monitor.application;
 import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.CalendarRegistry;
 import com.acme.rma.calendar.ClosedDay;
-import com.acme.rma.monitor.config.MonitorConfig;
-import com.acme.rma.monitor.domain.SlaPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The business calendars this service knows (shipped + the operator's file), the SLA policy built
- * on them, and the two calendar questions the REST API answers.
+ * The business calendars this service knows (shipped + the operator's file, loaded by the
+ * business-calendar library's {@code SlaSettings}) and the two calendar questions the REST API
+ * answers.
  */
 @ApplicationScoped
 public class Calendars {
@@ -25,27 +22,9 @@ public class Calendars {
   public static final int LAST_YEAR = 2099;
 
   private final CalendarRegistry registry;
-  private final SlaPolicy policy;
 
-  public Calendars(MonitorConfig config) {
-    CalendarRegistry shipped = CalendarRegistry.fromClasspath();
-    this.registry =
-        config
-            .calendars()
-            .file()
-            .map(f -> shipped.plus(CalendarRegistry.fromFile(f)))
-            .orElse(shipped);
-    this.policy =
-        new SlaPolicy(
-            required(config.calendars().businessDays()),
-            required(config.calendars().allDay()),
-            config.goldPlusDeliveryTarget());
-  }
-
-  @Produces
-  @Singleton
-  SlaPolicy policy() {
-    return policy;
+  public Calendars(CalendarRegistry registry) {
+    this.registry = registry;
   }
 
   /** A calendar by id; {@code jp} finds {@code JP} when no calendar is named exactly so. */
@@ -77,14 +56,5 @@ public class Calendars {
    */
   public Instant deadline(BusinessCalendar calendar, Instant from, int businessDays) {
     return calendar.businessDayDeadline(from, businessDays);
-  }
-
-  private BusinessCalendar required(String id) {
-    return registry
-        .get(id)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "calendar '" + id + "' is not defined; known: " + registry.ids()));
   }
 }

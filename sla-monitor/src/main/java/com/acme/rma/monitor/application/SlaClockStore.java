@@ -1,6 +1,6 @@
 package com.acme.rma.monitor.application;
 
-import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.calendar.sla.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.monitor.domain.SlaState;

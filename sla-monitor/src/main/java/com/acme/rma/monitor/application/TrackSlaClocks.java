@@ -1,9 +1,10 @@
 package com.acme.rma.monitor.application;
 
-import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
+import com.acme.rma.monitor.domain.DeadlineChange;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaEvent;
-import com.acme.rma.monitor.domain.SlaPolicy;
 import com.acme.rma.monitor.domain.SlaState;
 import com.acme.rma.monitor.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +12,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Starts, stops, pauses and cancels clocks as the other services' events arrive; each call runs in
- * the consumer's transaction, so the clock, its alerts and the processed-event mark commit
- * together.
+ * the consumer's transaction, so the clock, its alerts, its deadline announcement ({@code
+ * sla.deadline-changed.v1}) and the processed-event mark commit together.
  */
 @ApplicationScoped
 public class TrackSlaClocks {
@@ -27,12 +29,19 @@ public class TrackSlaClocks {
   private final SlaClockStore store;
   private final SlaPolicy policy;
   private final AlertOutbox alerts;
+  private final DeadlineAnnouncements deadlines;
   private final Clock clock;
 
-  public TrackSlaClocks(SlaClockStore store, SlaPolicy policy, AlertOutbox alerts, Clock clock) {
+  public TrackSlaClocks(
+      SlaClockStore store,
+      SlaPolicy policy,
+      AlertOutbox alerts,
+      DeadlineAnnouncements deadlines,
+      Clock clock) {
     this.store = store;
     this.policy = policy;
     this.alerts = alerts;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -50,13 +59,25 @@ public class TrackSlaClocks {
       return;
     }
     Instant now = now();
-    Transition t = Transition.to(SlaClock.start(rmaNumber, level, authorizedAt, policy));
+    SlaClock started = SlaClock.start(rmaNumber, level, authorizedAt, policy);
+    Transition t = Transition.to(started);
+    Optional<DeadlineChange.Reason> reason = Optional.empty();
     for (SlaEvent parked : store.unpark(rmaNumber)) {
+      SlaClock before = t.clock();
       t = t.then(c -> c.apply(parked, policy));
+      if (!Objects.equals(
+          DeadlineChange.announcedDue(before), DeadlineChange.announcedDue(t.clock()))) {
+        reason = DeadlineChange.reasonOf(parked);
+      }
     }
     t = t.then(c -> c.tick(now));
     store.insert(t.clock(), now);
     alerts.publish(t.alerts());
+    // the RMA's readers know the deadline of the start (rma-intake computed it); events heard
+    // before the authorization (an export hold) may have changed it already
+    SlaClock clock = t.clock();
+    Optional<DeadlineChange.Reason> why = reason;
+    deadlines.announce(why.flatMap(r -> DeadlineChange.between(started, clock, r, now)));
   }
 
   /**
@@ -92,6 +113,9 @@ public class TrackSlaClocks {
       store.update(t.clock(), now);
     }
     alerts.publish(t.alerts());
+    SlaClock after = t.clock();
+    deadlines.announce(
+        DeadlineChange.reasonOf(event).flatMap(r -> DeadlineChange.between(before, after, r, now)));
   }
 
   /**
@@ -112,13 +136,16 @@ public class TrackSlaClocks {
       return;
     }
     Instant now = now();
-    Transition t = found.get().reinstate();
+    SlaClock cancelled = found.get();
+    Transition t = cancelled.reinstate();
     for (SlaEvent kept : store.unpark(rmaNumber)) {
       t = t.then(c -> c.apply(kept, policy));
     }
     t = t.then(c -> c.tick(now));
     store.update(t.clock(), now);
     alerts.publish(t.alerts());
+    deadlines.announce(
+        DeadlineChange.between(cancelled, t.clock(), DeadlineChange.Reason.REINSTATED, now));
     LOG.infof("%s reinstated: its clock is %s again", rmaNumber, t.clock().state());
   }
 

@@ -1,5 +1,7 @@
 package com.acme.rma.monitor.domain;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import java.time.Instant;
 
 /**

@@ -7,6 +7,10 @@ import static com.acme.rma.monitor.domain.SlaState.MET;
 import static com.acme.rma.monitor.domain.SlaState.PAUSED;
 import static com.acme.rma.monitor.domain.SlaState.RUNNING;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.SlaPolicy;
+import com.acme.rma.calendar.sla.SlaTerms;
+import com.acme.rma.calendar.sla.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

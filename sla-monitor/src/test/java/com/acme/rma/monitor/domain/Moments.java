@@ -1,6 +1,7 @@
 package com.acme.rma.monitor.domain;
 
 import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.sla.SlaPolicy;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

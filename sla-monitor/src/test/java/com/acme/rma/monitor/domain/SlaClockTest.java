@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,14 +1,14 @@
 package com.acme.rma.intake.adapters.db;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.intake.domain.Address;
 import com.acme.rma.intake.domain.Component;
 import com.acme.rma.intake.domain.Contact;
 import com.acme.rma.intake.domain.DowngradeReason;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaStatus;
-import com.acme.rma.intake.domain.ServiceLevel;
 import com.acme.rma.intake.domain.Sla;
-import com.acme.rma.intake.domain.SlaTarget;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,10 +75,15 @@ class RmaEntity extends PanacheEntityBase {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "sla_target", nullable = false)
-  public SlaTarget slaTarget;
+  public Target slaTarget;
 
-  @Column(name = "sla_due_at", nullable = false)
+  /** Null while sla-monitor's clock is paused. */
+  @Column(name = "sla_due_at")
   public Instant slaDueAt;
+
+  /** When sla-monitor last announced a change of the deadline; null until it does. */
+  @Column(name = "sla_changed_at")
+  public Instant slaChangedAt;
 
   @Column(name = "ship_to_line1", nullable = false)
   public String shipToLine1;
@@ -147,6 +152,7 @@ class RmaEntity extends PanacheEntityBase {
     issuesAt = rma.issuesAt();
     slaTarget = rma.sla().target();
     slaDueAt = rma.sla().dueAt();
+    slaChangedAt = rma.sla().changedAt();
     Address to = rma.shipTo();
     shipToLine1 = to.line1();
     shipToLine2 = to.line2();
@@ -183,7 +189,7 @@ class RmaEntity extends PanacheEntityBase {
         requestedAt,
         authorizedAt,
         issuesAt,
-        new Sla(slaTarget, slaDueAt),
+        new Sla(slaTarget, slaDueAt, slaChangedAt),
         new Address(
             shipToLine1,
             shipToLine2,

@@ -1,11 +1,11 @@
 package com.acme.rma.intake.adapters.rest;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.intake.domain.Component;
 import com.acme.rma.intake.domain.DowngradeReason;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.intake.domain.RmaStatus;
-import com.acme.rma.intake.domain.ServiceLevel;
-import com.acme.rma.intake.domain.SlaTarget;
 import java.time.Instant;
 
 /** The contract's {@code RMA}, plus the request's details and the lifecycle instants. */
@@ -32,7 +32,11 @@ public record RmaView(
     Instant closedAt,
     Instant cancelledAt) {
 
-  public record SlaView(SlaTarget target, Instant dueAt) {}
+  /**
+   * The RMA's SLA, as sla-monitor's clock has it: {@code dueAt} null and {@code paused} true while
+   * the clock is paused (an export hold).
+   */
+  public record SlaView(Target target, Instant dueAt, boolean paused) {}
 
   static RmaView of(Rma rma) {
     return new RmaView(
@@ -50,7 +54,7 @@ public record RmaView(
         rma.authorizedAt(),
         // the contract shows issuesAt while the RMA waits for it
         rma.status() == RmaStatus.QUEUED ? rma.issuesAt() : null,
-        new SlaView(rma.sla().target(), rma.sla().dueAt()),
+        new SlaView(rma.sla().target(), rma.sla().dueAt(), rma.sla().paused()),
         AddressBody.of(rma.shipTo()),
         rma.addressVersion(),
         rma.serviceCenterId(),

@@ -1,7 +1,7 @@
 package com.acme.rma.monitor.adapters.db;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import com.acme.rma.monitor.application.SlaClockStore;
-import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.monitor.domain.SlaState;

@@ -1,9 +1,9 @@
 package com.acme.rma.monitor.adapters.db;
 
-import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.calendar.sla.ServiceLevel;
+import com.acme.rma.calendar.sla.Target;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaState;
-import com.acme.rma.monitor.domain.Target;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

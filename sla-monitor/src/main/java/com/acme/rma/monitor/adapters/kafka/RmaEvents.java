@@ -1,6 +1,6 @@
 package com.acme.rma.monitor.adapters.kafka;
 
-import com.acme.rma.monitor.domain.ServiceLevel;
+import com.acme.rma.calendar.sla.ServiceLevel;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

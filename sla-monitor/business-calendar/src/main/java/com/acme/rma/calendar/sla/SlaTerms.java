@@ -1,6 +1,7 @@
-package com.acme.rma.monitor.domain;
+package com.acme.rma.calendar.sla;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The deadline of one clock period: what must happen ({@code target}), by when ({@code dueAt}),
@@ -10,6 +11,8 @@ public record SlaTerms(
     Target target, String calendarId, Instant startedAt, Instant dueAt, Instant atRiskAt) {
 
   public SlaTerms {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(calendarId, "calendarId");
     if (dueAt.isBefore(startedAt)) {
       throw new IllegalArgumentException("dueAt " + dueAt + " is before startedAt " + startedAt);
     }

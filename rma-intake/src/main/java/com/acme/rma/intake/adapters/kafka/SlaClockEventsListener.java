@@ -1,0 +1,72 @@
+package com.acme.rma.intake.adapters.kafka;
+
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.intake.application.RecordDeadlineChange;
+import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.inbox.InboundEvent;
+import com.acme.rma.platform.inbox.Inbox;
+import com.acme.rma.platform.inbox.PoisonEventException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code sla.clocks}: {@code sla.deadline-changed.v1} sets the RMA's {@code sla.dueAt} to
+ * the monitor's (null, paused, while on hold); other types are skipped. Idempotent by CloudEvent
+ * id; an announcement older than the one applied last changes nothing; an event that cannot be
+ * read, or names an RMA this service never issued, goes to {@code rma-intake.dlq}.
+ */
+@ApplicationScoped
+public class SlaClockEventsListener {
+
+  private static final Logger LOG = Logger.getLogger(SlaClockEventsListener.class);
+
+  /** The members of {@code sla.deadline-changed.v1} this service reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DeadlineChanged(
+      @NotBlank String rmaNumber, Instant dueAt, @NotNull Instant occurredAt) {}
+
+  private final EventConsumer consumer;
+  private final Inbox inbox;
+  private final RecordDeadlineChange deadlines;
+
+  public SlaClockEventsListener(
+      EventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines) {
+    this.consumer = consumer;
+    this.inbox = inbox;
+    this.deadlines = deadlines;
+  }
+
+  @Incoming("sla-clocks")
+  @Blocking
+  public void consume(ConsumerRecord<String, String> record) {
+    consumer.consume("sla-clocks", record, this::apply);
+  }
+
+  void apply(InboundEvent event) {
+    if (!EventTypes.SLA_DEADLINE_CHANGED.equals(event.type())) {
+      return; // future types of the monitor's clock topic
+    }
+    DeadlineChanged change = inbox.read(event, DeadlineChanged.class);
+    if (!inbox.firstDelivery(event)) {
+      return; // a duplicate: already applied
+    }
+    RecordDeadlineChange.Result result =
+        deadlines.changed(change.rmaNumber(), change.dueAt(), change.occurredAt());
+    if (result == RecordDeadlineChange.Result.UNKNOWN_RMA) {
+      throw new PoisonEventException(
+          event.type() + " names " + change.rmaNumber() + ", an RMA rma-intake never issued");
+    }
+    if (result == RecordDeadlineChange.Result.UNCHANGED) {
+      LOG.infof(
+          "%s for %s (occurred %s) is older than the deadline applied last, or the same: ignored",
+          event.type(), change.rmaNumber(), change.occurredAt());
+    }
+  }
+}

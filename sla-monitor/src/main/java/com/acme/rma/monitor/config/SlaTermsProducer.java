@@ -1,0 +1,33 @@
+package com.acme.rma.monitor.config;
+
+import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.sla.SlaPolicy;
+import com.acme.rma.calendar.sla.SlaSettings;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The SLA terms and business calendars of the business-calendar library, from the settings it
+ * defines ({@code rma.sla.*}, {@code rma.calendar.file}), read exactly as rma-intake reads them.
+ */
+public class SlaTermsProducer {
+
+  @Produces
+  @Singleton
+  SlaSettings settings(Config config) {
+    return SlaSettings.read(key -> config.getOptionalValue(key, String.class));
+  }
+
+  @Produces
+  @Singleton
+  CalendarRegistry calendars(SlaSettings settings) {
+    return settings.calendars();
+  }
+
+  @Produces
+  @Singleton
+  SlaPolicy policy(SlaSettings settings, CalendarRegistry calendars) {
+    return settings.policy(calendars);
+  }
+}
