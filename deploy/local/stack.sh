@@ -583,14 +583,15 @@ ensure_build() {
     log "build: service jars are up to date"
     return 0
   fi
-  log "build: $reason; running ./mvnw install of the services (log: .run/logs/build.log)"
+  log "build: $reason; running ./mvnw package of the services (log: .run/logs/build.log)"
   started=$SECONDS
   modules=$(IFS=, && echo "${SERVICES[*]}")
   # Only the four services and what they depend on (-pl ... -am), without compiling or
   # running tests and without the format check: those belong to `verify`/CI, and work in
-  # progress there (or in the e2e module) must not keep the stack from starting.
+  # progress there (or in the e2e module) must not keep the stack from starting. `package`, not
+  # `install`: the reactor resolves the kit and the calendar, nothing goes into ~/.m2.
   if ! (cd "$ROOT" && "$ROOT/mvnw" -q -B -Dmaven.test.skip=true -Dspotless.check.skip=true \
-    -pl "$modules" -am install) >"$LOG_DIR/build.log" 2>&1; then
+    -pl "$modules" -am package) >"$LOG_DIR/build.log" 2>&1; then
     tail -n 40 "$LOG_DIR/build.log" >&2
     die "build failed (full log: $PROG logs build)"
   fi
