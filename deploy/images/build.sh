@@ -9,8 +9,8 @@
 #   RMA_BASE_IMAGE=registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21 deploy/images/build.sh
 #                                           any base Jib can pull (needs that registry)
 #
-# The base made here: the machine's OpenJDK 17 runtime (Debian's openjdk-17-jre-headless) with
-# exactly the shared libraries it links, /etc/passwd with user 185, nothing else (no shell,
+# The base made here: a Java runtime jlinked from the machine's OpenJDK 17 (all platform modules)
+# with exactly the shared libraries it links, /etc/passwd with user 185, nothing else (no shell,
 # no package manager). The services run as user 185 with the local stack's JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,12 +33,20 @@ base_from_this_machine() {
   [[ -x $java_home/bin/java ]] || { log "no java found"; exit 1; }
   "$java_home/bin/java" -version 2>&1 | grep -q 'version "17' || { log "$java_home is not Java 17"; exit 1; }
   log "base: $java_home and the libraries it links"
-  rm -rf "$rootfs" "$WORK/base" && mkdir -p "$rootfs/opt" "$rootfs/etc" "$rootfs/tmp" "$WORK/base"
+  rm -rf "$rootfs" "$WORK/base" && mkdir -p "$rootfs/opt" "$rootfs/etc" "$rootfs/tmp" "$rootfs/proc" "$WORK/base"
   chmod 1777 "$rootfs/tmp"
-  cp -aL "$java_home" "$rootfs/opt/java"  # the JRE, its /etc symlinks resolved
+  if [[ -d $java_home/jmods ]]; then
+    # a runtime of every platform module, without debug symbols, headers and man pages
+    "$java_home/bin/jlink" --module-path "$java_home/jmods" --add-modules ALL-MODULE-PATH \
+      --strip-debug --no-man-pages --no-header-files --compress=2 --output "$rootfs/opt/java"
+  else
+    # the JRE as installed (its /etc symlinks resolved; dangling ones such as src.zip left out)
+    cp -aL "$java_home" "$rootfs/opt/java" 2>/dev/null || true
+  fi
+  [[ -x $rootfs/opt/java/bin/java ]] || { log "could not copy a Java runtime from $java_home"; exit 1; }
   # every shared library any of its binaries links (ldd), and the dynamic loader
   find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 |
-    xargs -0 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' |
+    xargs -0 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// && $1 !~ /:$/ {print $1}' |
     sort -u | while read -r lib; do cp -L --parents "$lib" "$rootfs"; done
   printf 'root:x:0:0:root:/root:/sbin/nologin\nrma:x:185:185:rma:/tmp:/sbin/nologin\n' >"$rootfs/etc/passwd"
   printf 'root:x:0:\nrma:x:185:\n' >"$rootfs/etc/group"
