@@ -38,7 +38,7 @@ base_from_this_machine() {
   if [[ -d $java_home/jmods ]]; then
     # a runtime of every platform module, without debug symbols, headers and man pages
     "$java_home/bin/jlink" --module-path "$java_home/jmods" --add-modules ALL-MODULE-PATH \
-      --strip-debug --no-man-pages --no-header-files --compress=2 --output "$rootfs/opt/java"
+      --strip-debug --no-man-pages --no-header-files --compress=2 --output "$rootfs/opt/java" >&2
   else
     # the JRE as installed (its /etc symlinks resolved; dangling ones such as src.zip left out)
     cp -aL "$java_home" "$rootfs/opt/java" 2>/dev/null || true
@@ -47,7 +47,7 @@ base_from_this_machine() {
   # every shared library any of its binaries links (ldd), and the dynamic loader
   find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 |
     xargs -0 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// && $1 !~ /:$/ {print $1}' |
-    sort -u | while read -r lib; do cp -L --parents "$lib" "$rootfs"; done
+    sort -u | grep -v "^$rootfs/" | while read -r lib; do cp -L --parents "$lib" "$rootfs"; done
   printf 'root:x:0:0:root:/root:/sbin/nologin\nrma:x:185:185:rma:/tmp:/sbin/nologin\n' >"$rootfs/etc/passwd"
   printf 'root:x:0:\nrma:x:185:\n' >"$rootfs/etc/group"
   tar --sort=name --mtime='2026-01-01 00:00Z' --numeric-owner --owner=0 --group=0 \
@@ -62,7 +62,15 @@ base_from_this_machine() {
 }
 
 BASE="${RMA_BASE_IMAGE:-}"
-[[ -n $BASE ]] || BASE=$(base_from_this_machine)
+if [[ -z $BASE ]]; then
+  # made once; again when the machine's Java changed (or after rm -rf deploy/images/.work)
+  if [[ -f $WORK/base-jre.tar && $WORK/base-jre.tar -nt $(readlink -f "$(command -v java)") ]]; then
+    BASE="tar://$WORK/base-jre.tar"
+    log "base: $WORK/base-jre.tar (made before)"
+  else
+    BASE=$(base_from_this_machine)
+  fi
+fi
 
 # Jib hands a finished image to "docker load"; this stand-in keeps it as a file instead.
 cat >"$WORK/docker" <<DOCKER
@@ -75,6 +83,7 @@ case "\${1:-}" in
     cat >"\$tmp"
     tag=\$(tar -xOf "\$tmp" manifest.json | grep -o '"RepoTags":\["[^"]*"' | sed 's/.*\["//; s/"\$//')
     name=\${tag##*/}
+    chmod 644 "\$tmp"
     mv -f "\$tmp" "$OUT/\${name%%:*}-\${name##*:}.tar"
     echo "Loaded image: \$tag"
     ;;
