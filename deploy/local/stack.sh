@@ -5,6 +5,7 @@
 #   stack.sh up | down | status | logs SERVICE [-f] | token ROLE [PARTNER_ID] | seed
 #            | dlq list|show|replay SERVICE [ID|--all]
 #   stack.sh start|stop|restart COMPONENT... | pid COMPONENT   (single components, e.g. for fault tests)
+#   stack.sh up --with-prometheus | prometheus   (Debian's Prometheus with the alert rules)
 #
 # Everything it makes lives in deploy/local/.run/ (git-ignored): Kafka's jars and data,
 # the dev JWT key pair, logs, pid files and what `down` needs to know.
@@ -24,6 +25,9 @@ KAFKA_LIB="$KAFKA_DIR/lib"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_CONFIG="$KAFKA_DIR/server.properties"
 KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
+PROM_DIR="$RUN_DIR/prometheus"
+# the alert rules of the k8s observability component, the one source of them
+PROM_RULES="$ROOT/deploy/k8s/components/observability/rma.rules.yml"
 
 # Ports and timeouts: override from the environment (e.g. KAFKA_PORT=19092 stack.sh up).
 : "${PG_PORT:=5432}"
@@ -33,6 +37,7 @@ KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
 : "${ADDRESS_REGISTRY_PORT:=8082}"
 : "${RMA_DISPATCH_PORT:=8083}"
 : "${SLA_MONITOR_PORT:=8084}"
+: "${PROMETHEUS_PORT:=9090}"
 : "${STACK_READY_TIMEOUT:=180}"  # seconds for all four services to become ready
 : "${KAFKA_READY_TIMEOUT:=90}"   # seconds for the broker to come up
 : "${STOP_TIMEOUT:=30}"          # seconds between TERM and KILL
@@ -72,7 +77,9 @@ usage() {
   cat >&2 <<EOF
 usage: $PROG COMMAND
 
-  up                       start PostgreSQL, Kafka and the four services; wait until ready
+  up [--with-prometheus]   start PostgreSQL, Kafka and the four services; wait until ready
+                           (and Prometheus scraping them with the alert rules)
+  prometheus               start Prometheus for a running stack (same as 'start prometheus')
   down                     stop what 'up' started
   status                   one line per component
   logs SERVICE [-f]        last 200 lines of a log (${SERVICES[*]}, kafka, build, postgresql)
@@ -87,12 +94,13 @@ usage: $PROG COMMAND
                            200 a call) back on its original topic with the same CloudEvent id
   start COMPONENT...       start components of the stack (if not running) and wait until ready
   stop COMPONENT...        stop components (services: TERM, then KILL after STOP_TIMEOUT)
-  restart COMPONENT...     stop (if running), then start; COMPONENT: ${SERVICES[*]}, kafka, postgresql
+  restart COMPONENT...     stop (if running), then start; COMPONENT: ${SERVICES[*]}, kafka, postgresql,
+                           prometheus
   pid COMPONENT            print the pid of a running component (exit 1 if it is not running)
 
 Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
-8081-8084). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
+8081-8084), PROMETHEUS_PORT (9090). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
 STACK_SKIP_BUILD=1 makes it run the existing jars without checking the sources.
 RMA_SLA_GOLD_PLUS_TARGET (e.g. PT2M) and RMA_CALENDAR_FILE (an absolute path to the operator's
 business calendars, read by rma-intake and sla-monitor) given to 'up' are kept for later
@@ -223,6 +231,7 @@ RMA_INTAKE_PORT=$RMA_INTAKE_PORT
 ADDRESS_REGISTRY_PORT=$ADDRESS_REGISTRY_PORT
 RMA_DISPATCH_PORT=$RMA_DISPATCH_PORT
 SLA_MONITOR_PORT=$SLA_MONITOR_PORT
+PROMETHEUS_PORT=$PROMETHEUS_PORT
 EOF
 }
 
@@ -587,14 +596,15 @@ ensure_build() {
     log "build: service jars are up to date"
     return 0
   fi
-  log "build: $reason; running ./mvnw install of the services (log: .run/logs/build.log)"
+  log "build: $reason; running ./mvnw package of the services (log: .run/logs/build.log)"
   started=$SECONDS
   modules=$(IFS=, && echo "${SERVICES[*]}")
   # Only the four services and what they depend on (-pl ... -am), without compiling or
   # running tests and without the format check: those belong to `verify`/CI, and work in
-  # progress there (or in the e2e module) must not keep the stack from starting.
+  # progress there (or in the e2e module) must not keep the stack from starting. `package`, not
+  # `install`: the reactor resolves the kit and the calendar, nothing goes into ~/.m2.
   if ! (cd "$ROOT" && "$ROOT/mvnw" -q -B -Dmaven.test.skip=true -Dspotless.check.skip=true \
-    -pl "$modules" -am install) >"$LOG_DIR/build.log" 2>&1; then
+    -pl "$modules" -am package) >"$LOG_DIR/build.log" 2>&1; then
     tail -n 40 "$LOG_DIR/build.log" >&2
     die "build failed (full log: $PROG logs build)"
   fi
@@ -630,6 +640,7 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY_DIR/public.pem" \
     MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
+    QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "${extra[@]}" \
     "$JAVA" -Xmx256m -jar "$jar"
 }
@@ -680,10 +691,86 @@ stop_services() {
   for svc in "${SERVICES[@]}"; do rm -f "$PID_DIR/$svc.pid"; done
 }
 
+# ---------------------------------------------------------------- Prometheus (optional)
+
+prometheus_marker() { echo "$PROM_DIR/prometheus.yml"; }
+
+ensure_prometheus_installed() {
+  command -v prometheus >/dev/null && command -v promtool >/dev/null && return 0
+  [[ $EUID -eq 0 ]] || die "Prometheus is not installed and we are not root: install the 'prometheus' package"
+  log "Prometheus: not installed; apt-get install prometheus (log: .run/logs/prometheus-install.log)"
+  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus; } \
+    >"$LOG_DIR/prometheus-install.log" 2>&1 9>&-; then
+    tail -n 20 "$LOG_DIR/prometheus-install.log" >&2
+    die "apt-get install prometheus failed"
+  fi
+}
+
+# One scrape job per service, named after it (the rules and the dashboard expect that), every 5 s.
+write_prometheus_config() {
+  local svc
+  mkdir -p "$PROM_DIR/data"
+  {
+    cat <<EOF
+# written by $PROG: the four services of the local stack and the alert rules of
+# deploy/k8s/components/observability/rma.rules.yml
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+rule_files:
+  - $PROM_RULES
+scrape_configs:
+EOF
+    for svc in "${SERVICES[@]}"; do
+      printf '  - job_name: %s\n    metrics_path: /q/metrics\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
+        "$svc" "$(service_port "$svc")"
+    done
+  } >"$PROM_DIR/prometheus.yml"
+  promtool check config "$PROM_DIR/prometheus.yml" >"$LOG_DIR/prometheus-check.log" 2>&1 ||
+    { cat "$LOG_DIR/prometheus-check.log" >&2; die "the Prometheus configuration or the rules do not check"; }
+}
+
+start_prometheus() {
+  local pid deadline
+  ensure_prometheus_installed
+  if pid=$(live_pid "$PID_DIR/prometheus.pid" "$(prometheus_marker)" 2>/dev/null); then
+    log "prometheus: already running (pid $pid)"
+    return 0
+  fi
+  port_open "$PROMETHEUS_PORT" && die "prometheus: port $PROMETHEUS_PORT is already in use by $(port_owner "$PROMETHEUS_PORT")"
+  write_prometheus_config
+  log "prometheus: starting on port $PROMETHEUS_PORT (log: .run/logs/prometheus.log)"
+  spawn "$RUN_DIR" "$LOG_DIR/prometheus.log" "$PID_DIR/prometheus.pid" \
+    prometheus --config.file="$PROM_DIR/prometheus.yml" --storage.tsdb.path="$PROM_DIR/data" \
+    --storage.tsdb.retention.time=2d --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
+  deadline=$((SECONDS + 60))
+  until curl -fsS -m 2 "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" >/dev/null 2>&1; do
+    live_pid "$PID_DIR/prometheus.pid" "$(prometheus_marker)" >/dev/null ||
+      { tail -n 20 "$LOG_DIR/prometheus.log" >&2; die "prometheus exited during start-up"; }
+    ((SECONDS < deadline)) || die "prometheus not ready after 60s (log: $PROG logs prometheus)"
+    sleep 1
+  done
+  log "prometheus: ready at http://127.0.0.1:$PROMETHEUS_PORT (alerts: /alerts)"
+}
+
+stop_prometheus() {
+  local pid
+  if pid=$(live_pid "$PID_DIR/prometheus.pid" "$(prometheus_marker)" 2>/dev/null); then
+    log "prometheus: stopping pid $pid"
+    stop_pids "$STOP_TIMEOUT" "$pid"
+  fi
+  rm -f "$PID_DIR/prometheus.pid"
+}
+
 # ---------------------------------------------------------------- commands
 
 cmd_up() {
-  local started=$SECONDS svc
+  local started=$SECONDS svc with_prometheus=0
+  case ${1:-} in
+    "") ;;
+    --with-prometheus) with_prometheus=1 ;;
+    *) die "unknown option for up: $1 (only --with-prometheus)" ;;
+  esac
   lock_stack
   mkdir -p "$LOG_DIR" "$PID_DIR" "$STATE_DIR" "$KAFKA_DIR"
   save_ports
@@ -700,6 +787,7 @@ cmd_up() {
     for svc in "${SERVICES[@]}"; do start_service "$svc"; done
     wait_services_ready "${SERVICES[@]}"
   fi
+  ((with_prometheus)) && start_prometheus
 
   echo "Local stack is up ($((SECONDS - started))s):"
   if [[ $STACK_SKIP_SERVICES != 1 ]]; then
@@ -708,6 +796,7 @@ cmd_up() {
     done
   fi
   printf '  %-18s 127.0.0.1:%s\n' "kafka" "$KAFKA_PORT"
+  ((with_prometheus)) && printf '  %-18s http://127.0.0.1:%s\n' "prometheus" "$PROMETHEUS_PORT"
   printf '  %-18s postgresql://%s:%s@127.0.0.1:%s/{%s}\n' "postgresql" "$DB_USER" "$DB_PASSWORD" "$PG_PORT" \
     "$(for svc in "${SERVICES[@]}"; do service_db "$svc"; done | paste -sd, -)"
   echo "  token:             $PROG token ops   (partner|ops|logistics|customer)"
@@ -715,7 +804,7 @@ cmd_up() {
 
 # start|stop|restart|pid of components of a stack that 'up' started
 component_usage() {
-  echo "usage: $PROG $1 COMPONENT...   (COMPONENT: ${SERVICES[*]} kafka postgresql)" >&2
+  echo "usage: $PROG $1 COMPONENT...   (COMPONENT: ${SERVICES[*]} kafka postgresql prometheus)" >&2
   exit 2
 }
 
@@ -724,13 +813,14 @@ cmd_component() {
   shift
   (($#)) || component_usage "$action"
   for name in "$@"; do
-    is_service "$name" || [[ $name == kafka || $name == postgresql ]] || component_usage "$action"
+    is_service "$name" || [[ $name == kafka || $name == postgresql || $name == prometheus ]] || component_usage "$action"
   done
   load_ports
   if [[ $action == pid ]]; then
     (($# == 1)) || component_usage pid
     case $1 in
       kafka) live_pid "$PID_DIR/kafka.pid" "$(kafka_marker)" 2>/dev/null ;;
+      prometheus) live_pid "$PID_DIR/prometheus.pid" "$(prometheus_marker)" 2>/dev/null ;;
       postgresql)
         find_pg_cluster && [[ $PG_STATUS == online* ]] &&
           head -n1 "/var/run/postgresql/$PG_VERSION-$PG_CLUSTER.pid" 2>/dev/null
@@ -745,6 +835,7 @@ cmd_component() {
     for name in "$@"; do
       case $name in
         kafka) stop_kafka ;;
+        prometheus) stop_prometheus ;;
         postgresql)
           find_pg_cluster || die "no PostgreSQL cluster on port $PG_PORT"
           if [[ $PG_STATUS == online* ]]; then
@@ -771,6 +862,7 @@ cmd_component() {
           wait_kafka_ready
           ;;
         postgresql) ensure_postgres ;;
+        prometheus) start_prometheus ;;
         *)
           start_service "$name"
           services+=("$name")
@@ -785,6 +877,7 @@ cmd_down() {
   local port open=()
   lock_stack
   load_ports
+  stop_prometheus
   stop_services
   stop_kafka
   stop_postgres
@@ -853,12 +946,16 @@ cmd_status() {
       ok=1
     fi
   done
+  # optional: listed only when it runs, never counted against the stack
+  if pid=$(live_pid "$PID_DIR/prometheus.pid" "$(prometheus_marker)" 2>/dev/null); then
+    printf '%-18s running  pid %-8s            http://127.0.0.1:%s\n' prometheus "$pid" "$PROMETHEUS_PORT"
+  fi
   return "$ok"
 }
 
 cmd_logs() {
   local name=${1:-} follow=${2:-} file
-  if is_service "$name" || [[ $name == kafka || $name == build ]]; then
+  if is_service "$name" || [[ $name == kafka || $name == build || $name == prometheus ]]; then
     file="$LOG_DIR/$name.log"
   elif [[ $name == postgresql || $name == postgres ]]; then
     find_pg_cluster || die "no PostgreSQL cluster on port $PG_PORT"
@@ -1030,6 +1127,7 @@ main() {
     seed) cmd_seed "$@" ;;
     dlq) cmd_dlq "$@" ;;
     start | stop | restart | pid) cmd_component "$cmd" "$@" ;;
+    prometheus) cmd_component start prometheus ;;
     -h | --help | help)
       usage
       exit 0

@@ -90,7 +90,10 @@ class DeploymentManifestsTest {
         yamlFilesUnder(K8S).stream()
             .filter(file -> file.getFileName().toString().equals("kustomization.yaml"))
             .toList();
-    assertEquals(5, kustomizations.size(), "base, base/app, base/kafka, dev, production");
+    assertEquals(
+        6,
+        kustomizations.size(),
+        "base, base/app, base/kafka, components/observability, dev, production");
 
     List<Executable> checks = new ArrayList<>();
     for (Path kustomization : kustomizations) {

@@ -17,12 +17,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -152,7 +155,9 @@ class RmaWorkflowIT {
     String serial = newGoldPlusApplianceWithRegisteredAddress();
     List<String> streamed = followAlertStream();
 
-    Response rma = requestReplacement(serial);
+    // the partner's portal sends its trace context (not sampled: nothing is exported)
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    Response rma = requestReplacement(serial, "00-" + traceId + "-00f067aa0ba902b7-00");
     rma.then().statusCode(201).body("serviceLevel", equalTo("GOLD_PLUS"));
     String rmaNumber = rma.path("rmaNumber");
     Instant dueAt = Instant.parse(rma.path("sla.dueAt"));
@@ -164,6 +169,37 @@ class RmaWorkflowIT {
     long delayMillis = breach.timestamp() - dueAt.toEpochMilli();
     assertTrue(
         delayMillis >= 0 && delayMillis < 2_000, "alert came " + delayMillis + " ms after due");
+
+    // one trace from the partner's request through the outbox, Kafka, every consumer and the
+    // registry call to the alert that time alone fired: in the records and in all four logs
+    assertTrue(
+        KafkaTestClient.header(breach, "traceparent").startsWith("00-" + traceId + "-"),
+        "the alert continues the request's trace: "
+            + KafkaTestClient.header(breach, "traceparent"));
+    ConsumerRecord<String, String> authorized =
+        kafka
+            .readUntil(
+                "rma.lifecycle",
+                seen -> seen.stream().anyMatch(r -> rmaNumber.equals(r.key())),
+                FLOW_TIMEOUT)
+            .stream()
+            .filter(r -> rmaNumber.equals(r.key()))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        KafkaTestClient.header(authorized, "traceparent").startsWith("00-" + traceId + "-"),
+        KafkaTestClient.header(authorized, "traceparent"));
+    for (Service service : Service.values()) {
+      await(service.module + " logs the trace")
+          .atMost(FLOW_TIMEOUT)
+          .until(
+              () ->
+                  Files.readAllLines(stack.log(service)).stream()
+                      .anyMatch(
+                          line ->
+                              line.contains("\"traceId\":\"" + traceId + "\"")
+                                  && line.contains(rmaNumber)));
+    }
     await("breach on the dashboard stream")
         .atMost(FLOW_TIMEOUT)
         .until(
@@ -197,6 +233,46 @@ class RmaWorkflowIT {
         .atMost(FLOW_TIMEOUT)
         .until(() -> "CANCELLED".equals(shipment(rmaNumber).path("status")));
     site(serial).then().body("lock", nullValue());
+  }
+
+  @Test
+  void everyMetricTheDashboardAndTheAlertRulesReadIsServed() {
+    // a Gold Plus request: intake's registry call and an RMA counted
+    requestReplacement(newGoldPlusApplianceWithRegisteredAddress()).then().statusCode(201);
+    Set<String> used = new TreeSet<>();
+    Observability.expressions().forEach(expr -> used.addAll(Observability.metricNames(expr)));
+    assertTrue(used.contains("rma_sla_clocks") && used.contains("rma_requests_total"), "" + used);
+
+    Set<String> missing = new TreeSet<>(used);
+    await("every metric served")
+        .atMost(FLOW_TIMEOUT)
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              missing.removeAll(servedMetricNames());
+              return missing.isEmpty();
+            });
+    assertEquals(Set.of(), missing, "metrics read by the dashboard or the rules but not served");
+  }
+
+  private static Set<String> servedMetricNames() {
+    Set<String> served = new TreeSet<>();
+    for (Service service : Service.values()) {
+      String body =
+          given()
+              .baseUri(stack.url(service))
+              .get("/q/metrics")
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
+      for (String line : body.split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          served.add(line.split("[{ ]", 2)[0]);
+        }
+      }
+    }
+    return served;
   }
 
   /**
@@ -433,7 +509,15 @@ class RmaWorkflowIT {
   }
 
   private Response requestReplacement(String serial) {
-    return request(Service.RMA_INTAKE, stack.partnerToken(PARTNER))
+    return requestReplacement(serial, null);
+  }
+
+  private Response requestReplacement(String serial, String traceparent) {
+    RequestSpecification request = request(Service.RMA_INTAKE, stack.partnerToken(PARTNER));
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
+    return request
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .body(
             Map.of(

@@ -101,6 +101,11 @@ final class ServiceStack implements AutoCloseable {
     return "http://127.0.0.1:" + ports.get(service);
   }
 
+  /** What the service wrote to its console (JSON lines: the services run their prod profile). */
+  Path log(Service service) {
+    return workDir.resolve(service.module + ".log");
+  }
+
   String bootstrapServers() {
     return bootstrapServers;
   }

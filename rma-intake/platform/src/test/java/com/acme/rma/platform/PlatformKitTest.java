@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.rma.testsupport.KafkaTestClient;
@@ -207,6 +209,63 @@ class PlatformKitTest {
     assertTrue(KafkaTestClient.header(record, "ce_id").length() > 10);
     assertTrue(KafkaTestClient.header(record, "ce_time").endsWith("Z"));
     assertTrue(record.value().contains("\"colour\":\"GREEN\""), record.value());
+  }
+
+  @Test
+  void carriesTheRequestsTraceThroughTheOutboxAsTheTraceparentHeader() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String name = "t" + UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .auth()
+        .oauth2(TestTokens.ops())
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .contentType(ContentType.JSON)
+        .body("{\"colour\":\"RED\",\"name\":\"" + name + "\"}")
+        .post("/probe")
+        .then()
+        .statusCode(200);
+
+    ConsumerRecord<String, String> record =
+        new KafkaTestClient(bootstrap)
+                .readUntil(
+                    "platform.probe.out",
+                    seen -> seen.stream().anyMatch(r -> name.equals(r.key())),
+                    Duration.ofSeconds(20))
+                .stream()
+                .filter(r -> name.equals(r.key()))
+                .findFirst()
+                .orElseThrow();
+    String traceparent = KafkaTestClient.header(record, "traceparent");
+    assertNotNull(traceparent, "the record carries the trace");
+    assertTrue(traceparent.startsWith("00-" + traceId + "-"), traceparent);
+    assertFalse(
+        traceparent.contains("00f067aa0ba902b7"), "a span of the service, not the caller's");
+  }
+
+  @Test
+  void consumerContinuesTheTraceOfTheRecordWithItsIdsInTheMdc() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String name = "traced-" + UUID.randomUUID().toString().substring(0, 6);
+    new KafkaTestClient(bootstrap)
+        .send(
+            "platform.probe",
+            "k",
+            "{\"name\":\"" + name + "\",\"rmaNumber\":\"RMA-2026-000042\"}",
+            Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/test",
+                "ce_type", "probe.ping.v1",
+                "traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> consumer.applied().contains(name));
+    assertEquals(traceId, consumer.traceIds().get(name));
+    Map<String, Object> mdc = consumer.mdcs().get(name);
+    assertEquals(traceId, mdc.get("traceId"));
+    assertNotNull(mdc.get("spanId"));
+    assertEquals("RMA-2026-000042", mdc.get("rmaNumber"));
   }
 
   @Test

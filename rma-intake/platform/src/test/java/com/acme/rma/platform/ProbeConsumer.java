@@ -3,13 +3,17 @@ package com.acme.rma.platform;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
 
 /** Consumes the probe topic the way every service consumes its inputs. */
 @ApplicationScoped
@@ -18,6 +22,9 @@ public class ProbeConsumer {
   public record Ping(@NotBlank String name) {}
 
   private final List<String> applied = new CopyOnWriteArrayList<>();
+  // what each ping saw while it was applied: the current trace id and the MDC
+  private final Map<String, String> traceIds = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> mdcs = new ConcurrentHashMap<>();
   private final EventConsumer consumer;
   private final Inbox inbox;
 
@@ -30,6 +37,14 @@ public class ProbeConsumer {
     return applied;
   }
 
+  public Map<String, String> traceIds() {
+    return traceIds;
+  }
+
+  public Map<String, Map<String, Object>> mdcs() {
+    return mdcs;
+  }
+
   @Incoming("probe")
   @Blocking
   public void consume(ConsumerRecord<String, String> record) {
@@ -39,6 +54,8 @@ public class ProbeConsumer {
   void apply(InboundEvent event) {
     Ping ping = inbox.read(event, Ping.class);
     if (inbox.firstDelivery(event)) {
+      traceIds.put(ping.name(), Span.current().getSpanContext().getTraceId());
+      mdcs.put(ping.name(), Map.copyOf(MDC.getMap()));
       applied.add(ping.name());
     }
   }

@@ -19,6 +19,7 @@ import com.acme.rma.intake.domain.RmaStatus;
 import com.acme.rma.intake.domain.ShipToDecision;
 import com.acme.rma.intake.domain.SiteLock;
 import com.acme.rma.intake.domain.Sla;
+import com.acme.rma.platform.observe.Correlation;
 import com.acme.rma.platform.outbox.Outbox;
 import com.acme.rma.platform.outbox.OutgoingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -158,8 +159,12 @@ public class RequestRma {
   }
 
   public Outcome request(Command command) {
+    Correlation.serial(command.serialNumber());
     Outcome outcome = decide(command);
-    metrics.counter("rma.intake.requests", "outcome", label(outcome)).increment();
+    if (outcome instanceof Outcome.Created created) {
+      Correlation.rma(created.rma().rmaNumber());
+    }
+    RequestMetrics.record(metrics, outcome);
     return outcome;
   }
 
@@ -479,12 +484,5 @@ public class RequestRma {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint the request", e);
     }
-  }
-
-  private static String label(Outcome outcome) {
-    if (outcome instanceof Outcome.Created created) {
-      return created.rma().status().name();
-    }
-    return outcome.getClass().getSimpleName();
   }
 }

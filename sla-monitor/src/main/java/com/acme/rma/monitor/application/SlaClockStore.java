@@ -28,6 +28,12 @@ public interface SlaClockStore {
   void update(SlaClock clock, Instant now);
 
   /**
+   * The trace context ({@code traceparent}) that was current when the clock was stored, so that
+   * what time alone fires later continues that trace; empty when there was none.
+   */
+  Optional<String> traceparent(String rmaNumber);
+
+  /**
    * Clocks whose next moment is at or before {@code now}, locked for update; clocks locked by
    * another transaction (another replica's timer, a consumer) are skipped, never waited for.
    */

@@ -1,5 +1,6 @@
 package com.acme.rma.platform.outbox;
 
+import com.acme.rma.platform.observe.Traces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +11,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
- * and then for sure: the relay sends it, retrying until the broker acknowledges.
+ * and then for sure: the relay sends it, retrying until the broker acknowledges. The row keeps the
+ * current trace context ({@code traceparent}), which the relay sends along as a Kafka header, so
+ * the trace goes on in the consumers.
  */
 @ApplicationScoped
 public class Outbox {
+
+  private static final Logger LOG = Logger.getLogger(Outbox.class);
 
   private final ObjectMapper mapper;
   private final Clock clock;
@@ -43,7 +49,9 @@ public class Outbox {
     event.source = source;
     event.payload = json(outgoing.payload());
     event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    event.traceparent = Traces.currentTraceparent();
     event.persist();
+    LOG.infof("event %s %s for %s recorded", event.type, event.id, event.key);
     return event.id;
   }
 
@@ -67,8 +75,9 @@ public class Outbox {
         .setParameter("id", id)
         .executeUpdate();
     em.createNativeQuery(
-            "insert into outbox_event (id, topic, record_key, type, source, payload, occurred_at)"
-                + " values (:id, :topic, :key, :type, :source, :payload, :at)"
+            "insert into outbox_event"
+                + " (id, topic, record_key, type, source, payload, occurred_at, traceparent)"
+                + " values (:id, :topic, :key, :type, :source, :payload, :at, :traceparent)"
                 + " on conflict (id) do nothing")
         .setParameter("id", id)
         .setParameter("topic", topic)
@@ -77,6 +86,7 @@ public class Outbox {
         .setParameter("source", eventSource)
         .setParameter("payload", payload)
         .setParameter("at", occurredAt.truncatedTo(ChronoUnit.MICROS))
+        .setParameter("traceparent", Traces.currentTraceparent())
         .executeUpdate();
   }
 

@@ -50,6 +50,10 @@ public class OutboxEvent extends PanacheEntityBase {
   @Column(name = "last_error", length = 1000)
   public String lastError;
 
+  /** W3C trace context of the transaction that wrote the row, sent as a Kafka header. */
+  @Column(length = 55)
+  public String traceparent;
+
   /** Set once the row failed {@code rma.outbox.max-attempts} times: the relay skips it. */
   @Column(name = "parked_at")
   public Instant parkedAt;

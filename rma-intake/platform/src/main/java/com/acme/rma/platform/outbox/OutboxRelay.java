@@ -1,5 +1,6 @@
 package com.acme.rma.platform.outbox;
 
+import com.acme.rma.platform.observe.Traces;
 import com.acme.rma.platform.outbox.SendVerdicts.Fate;
 import com.acme.rma.platform.outbox.SendVerdicts.Sent;
 import com.acme.rma.platform.outbox.SendVerdicts.UnsendableRowException;
@@ -14,6 +15,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -282,11 +285,18 @@ public class OutboxRelay {
   }
 
   private static Message<String> toMessage(OutboxEvent event) {
+    RecordHeaders headers = new RecordHeaders();
+    if (event.traceparent != null) {
+      // the trace of the transaction that wrote the row (the connector's own tracing is off: it
+      // would start a new trace here, on the relay's thread)
+      headers.add(Traces.TRACEPARENT, event.traceparent.getBytes(StandardCharsets.UTF_8));
+    }
     return Message.of(event.payload)
         .addMetadata(
             OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.key)
+                .withHeaders(headers)
                 .build())
         .addMetadata(
             OutgoingCloudEventMetadata.builder()

@@ -5,6 +5,7 @@ import com.acme.rma.monitor.application.SlaClockStore;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.monitor.domain.SlaState;
+import com.acme.rma.platform.observe.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -60,7 +61,18 @@ public class PostgresSlaClockStore implements SlaClockStore {
     SlaClockEntity row = new SlaClockEntity();
     row.copy(clock, now);
     row.createdAt = now;
+    row.traceparent = Traces.currentTraceparent();
     em.persist(row);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Optional<String> traceparent(String rmaNumber) {
+    List<String> found =
+        em.createNativeQuery("select traceparent from sla_clock where rma_number = :rma")
+            .setParameter("rma", rmaNumber)
+            .getResultList();
+    return found.stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   @Override

@@ -64,6 +64,10 @@ public class SlaClockEntity extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** The trace context current when the clock was stored; timed alerts continue it. */
+  @Column(length = 55)
+  public String traceparent;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
