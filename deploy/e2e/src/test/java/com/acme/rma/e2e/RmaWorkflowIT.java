@@ -417,10 +417,15 @@ class RmaWorkflowIT {
                         "line1", "1 Century Avenue",
                         "city", "Shanghai",
                         "postalCode", "200120",
-                        "country", "CN")));
+                        "country", "CN")))
+            .post("/api/v1/rmas");
     requested.then().statusCode(201).body("serviceLevel", equalTo("GOLD"));
     String rmaNumber = requested.path("rmaNumber");
-    assertEquals(sla(rmaNumber).path("dueAt"), requested.path("sla.dueAt"));
+    String issuedDueAt = requested.path("sla.dueAt");
+    await("monitor's clock started")
+        .atMost(FLOW_TIMEOUT)
+        .until(() -> sla(rmaNumber).statusCode() == 200);
+    assertEquals(issuedDueAt, sla(rmaNumber).path("dueAt"));
 
     // dispatch holds the parcel for its export certificate; the monitor pauses the clock and
     // the RMA that partners read says so
