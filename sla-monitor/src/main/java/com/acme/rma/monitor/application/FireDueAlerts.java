@@ -1,7 +1,7 @@
 package com.acme.rma.monitor.application;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import com.acme.rma.monitor.config.MonitorConfig;
-import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaAlert;
 import com.acme.rma.monitor.domain.SlaClock;
 import com.acme.rma.monitor.domain.Transition;

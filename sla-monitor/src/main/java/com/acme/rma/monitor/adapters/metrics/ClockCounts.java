@@ -1,8 +1,8 @@
 package com.acme.rma.monitor.adapters.metrics;
 
+import com.acme.rma.calendar.sla.ServiceLevel;
 import com.acme.rma.monitor.application.SlaClockStore;
 import com.acme.rma.monitor.application.SlaQueries;
-import com.acme.rma.monitor.domain.ServiceLevel;
 import com.acme.rma.monitor.domain.SlaState;
 import com.acme.rma.platform.observe.CountedStates;
 import jakarta.enterprise.context.ApplicationScoped;
