@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Every setting of rma-intake, under {@code rma.intake.*} (see the README for each one). The SLA
  * terms, support hours and calendars are the business-calendar library's settings ({@code
- * rma.sla.*}, {@code rma.calendar.file}), shared with sla-monitor ({@link SlaTermsProducer}).
+ * rma.sla.*}, {@code rma.calendar.file}), shared with sla-monitor (the kit's {@code
+ * SlaTermsProducer}).
  */
 @ConfigMapping(prefix = "rma.intake")
 public interface IntakeConfig {

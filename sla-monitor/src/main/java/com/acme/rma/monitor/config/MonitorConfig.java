@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * Everything about sla-monitor that an operator may set ({@code rma.monitor.*}); the SLA terms and
  * calendars are the business-calendar library's settings ({@code rma.sla.*}, {@code
- * rma.calendar.file}), shared with rma-intake ({@link SlaTermsProducer}).
+ * rma.calendar.file}), shared with rma-intake (the kit's {@code SlaTermsProducer}).
  */
 @ConfigMapping(prefix = "rma.monitor")
 public interface MonitorConfig {

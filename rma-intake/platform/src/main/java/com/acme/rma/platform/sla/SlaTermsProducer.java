@@ -1,4 +1,4 @@
-package com.acme.rma.monitor.config;
+package com.acme.rma.platform.sla;
 
 import com.acme.rma.calendar.CalendarRegistry;
 import com.acme.rma.calendar.sla.SlaPolicy;
@@ -9,7 +9,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The SLA terms and business calendars of the business-calendar library, from the settings it
- * defines ({@code rma.sla.*}, {@code rma.calendar.file}), read exactly as rma-intake reads them.
+ * defines ({@code rma.sla.*}, {@code rma.calendar.file}): one producer, so that rma-intake and
+ * sla-monitor read them the same way. Beans are made only where injected (services that use no SLA
+ * terms load no calendar).
  */
 public class SlaTermsProducer {
 
