@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class RmaWorkflowIT {
 
-  private static final Duration GOLD_PLUS_TARGET = Duration.ofSeconds(30);
+  private static final Duration GOLD_PLUS_TARGET = ServiceStack.GOLD_PLUS_TARGET;
   private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(45);
   private static final String PARTNER = "P-E2E";
   private static final String CENTER = "SC-E2E-TYO";
@@ -50,8 +49,7 @@ class RmaWorkflowIT {
 
   @BeforeAll
   static void startTheSystem() throws Exception {
-    stack =
-        new ServiceStack().start(Map.of("RMA_SLA_GOLD_PLUS_TARGET", GOLD_PLUS_TARGET.toString()));
+    stack = ServiceStack.shared();
     kafka = new KafkaTestClient(stack.bootstrapServers());
     request(Service.ADDRESS_REGISTRY, stack.token("ops"))
         .body(
@@ -64,13 +62,6 @@ class RmaWorkflowIT {
         .put("/api/v1/service-centers/" + CENTER)
         .then()
         .statusCode(200);
-  }
-
-  @AfterAll
-  static void stopTheSystem() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test

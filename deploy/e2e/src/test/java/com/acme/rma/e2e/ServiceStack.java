@@ -36,7 +36,27 @@ import org.awaitility.Awaitility;
 final class ServiceStack implements AutoCloseable {
 
   static final String ISSUER = "rma-e2e";
+
+  /** The Gold Plus target the shared stack runs with (short, so a breach can be watched). */
+  static final Duration GOLD_PLUS_TARGET = Duration.ofSeconds(30);
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static ServiceStack shared;
+
+  /**
+   * The one stack of this test JVM, started on first use and stopped when the JVM exits. Every e2e
+   * test class uses it: starting four services costs half a minute, so classes never start their
+   * own. Tests keep to their own partners and appliances so they don't see each other.
+   */
+  static synchronized ServiceStack shared() throws Exception {
+    if (shared == null) {
+      ServiceStack stack =
+          new ServiceStack().start(Map.of("RMA_SLA_GOLD_PLUS_TARGET", GOLD_PLUS_TARGET.toString()));
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
+      shared = stack;
+    }
+    return shared;
+  }
 
   /** The four services, in the order they are started. */
   enum Service {
