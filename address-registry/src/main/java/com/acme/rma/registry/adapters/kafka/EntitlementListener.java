@@ -2,6 +2,7 @@ package com.acme.rma.registry.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.inbox.EventChecks;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.rest.FieldLimits;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Learns appliance owners from {@code rma.entitlements} (rma-intake's compacted topic). Idempotent
- * by CloudEvent id; an older change than the one recorded does not overwrite it.
+ * by CloudEvent id; an older change than the one recorded does not overwrite it. Only rma-intake's
+ * events count (the kit's {@link EventChecks}), and a {@code changedAt} more than the allowed skew
+ * ahead of the clock is dead-lettered: it would otherwise win against every later real change.
  */
 @ApplicationScoped
 public class EntitlementListener {
@@ -33,13 +36,19 @@ public class EntitlementListener {
   private final EventConsumer consumer;
   private final Inbox inbox;
   private final RecordOwnership ownership;
+  private final EventChecks checks;
   private final Clock clock;
 
   public EntitlementListener(
-      EventConsumer consumer, Inbox inbox, RecordOwnership ownership, Clock clock) {
+      EventConsumer consumer,
+      Inbox inbox,
+      RecordOwnership ownership,
+      EventChecks checks,
+      Clock clock) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.ownership = ownership;
+    this.checks = checks;
     this.clock = clock;
   }
 
@@ -54,6 +63,7 @@ public class EntitlementListener {
       return; // another type on the topic: not ours to read
     }
     EntitlementChanged change = inbox.read(event, EntitlementChanged.class);
+    checks.notAhead(change.changedAt(), "changedAt");
     if (!inbox.firstDelivery(event)) {
       return; // already applied
     }

@@ -3,6 +3,7 @@ package com.acme.rma.intake.adapters.kafka;
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.intake.application.RecordDeadlineChange;
 import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.inbox.EventChecks;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code sla.clocks}: {@code sla.deadline-changed.v1} sets the RMA's {@code sla.dueAt} to
  * the monitor's (null, paused, while on hold); other types are skipped. Idempotent by CloudEvent
  * id; an announcement older than the one applied last changes nothing; an event that cannot be
- * read, or names an RMA this service never issued, goes to {@code rma-intake.dlq}.
+ * read, names an RMA this service never issued, or says it occurred more than the allowed skew
+ * ahead of the clock (it would stay "newest" for ever), goes to {@code rma-intake.dlq}.
  */
 @ApplicationScoped
 public class SlaClockEventsListener {
@@ -35,12 +37,14 @@ public class SlaClockEventsListener {
   private final EventConsumer consumer;
   private final Inbox inbox;
   private final RecordDeadlineChange deadlines;
+  private final EventChecks checks;
 
   public SlaClockEventsListener(
-      EventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines) {
+      EventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines, EventChecks checks) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.deadlines = deadlines;
+    this.checks = checks;
   }
 
   @Incoming("sla-clocks")
@@ -54,6 +58,7 @@ public class SlaClockEventsListener {
       return; // future types of the monitor's clock topic
     }
     DeadlineChanged change = inbox.read(event, DeadlineChanged.class);
+    checks.notAhead(change.occurredAt(), "occurredAt");
     if (!inbox.firstDelivery(event)) {
       return; // a duplicate: already applied
     }
