@@ -112,10 +112,21 @@ inject() {
 
 # ------------------------------------------------------------------ the suite
 
+# The port serving a service's /q/health: its management port from the stack's ports.env (the
+# packaged services serve health and metrics there), else its API port (an older stack).
+health_port() {
+  local management=$1 api=$2 port
+  port=$(sed -n "s/^${management}=//p" "$ROOT/deploy/local/.run/state/ports.env" 2>/dev/null || true)
+  [[ -n $port ]] || port=$(sed -n "s/^${api}=//p" "$ROOT/deploy/local/.run/state/ports.env" 2>/dev/null || true)
+  echo "${port:-${!api:-}}"
+}
+
 all_ready() {
-  local port
-  for port in 8081 8082 8083 8084; do
-    curl -fsS -m 2 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"' || return 1
+  local pair port
+  for pair in RMA_INTAKE:8081 ADDRESS_REGISTRY:8082 RMA_DISPATCH:8083 SLA_MONITOR:8084; do
+    port=$(health_port "${pair%%:*}_MANAGEMENT_PORT" "${pair%%:*}_PORT")
+    curl -fsS -m 2 "http://127.0.0.1:${port:-${pair##*:}}/q/health/ready" 2>/dev/null |
+      grep -q '"status" *: *"UP"' || return 1
   done
 }
 

@@ -37,6 +37,11 @@ PROM_RULES="$ROOT/deploy/k8s/components/observability/rma.rules.yml"
 : "${ADDRESS_REGISTRY_PORT:=8082}"
 : "${RMA_DISPATCH_PORT:=8083}"
 : "${SLA_MONITOR_PORT:=8084}"
+# health and metrics: the services' management interface (the prod profile), not the API port
+: "${RMA_INTAKE_MANAGEMENT_PORT:=9081}"
+: "${ADDRESS_REGISTRY_MANAGEMENT_PORT:=9082}"
+: "${RMA_DISPATCH_MANAGEMENT_PORT:=9083}"
+: "${SLA_MONITOR_MANAGEMENT_PORT:=9084}"
 : "${PROMETHEUS_PORT:=9090}"
 : "${STACK_READY_TIMEOUT:=180}"  # seconds for all four services to become ready
 : "${KAFKA_READY_TIMEOUT:=90}"   # seconds for the broker to come up
@@ -100,7 +105,9 @@ usage: $PROG COMMAND
 
 Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
-8081-8084), PROMETHEUS_PORT (9090). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
+8081-8084), RMA_INTAKE_MANAGEMENT_PORT, ADDRESS_REGISTRY_MANAGEMENT_PORT,
+RMA_DISPATCH_MANAGEMENT_PORT, SLA_MONITOR_MANAGEMENT_PORT (health and metrics, 9081-9084),
+PROMETHEUS_PORT (9090). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
 STACK_SKIP_BUILD=1 makes it run the existing jars without checking the sources.
 RMA_SLA_GOLD_PLUS_TARGET (e.g. PT2M) and RMA_CALENDAR_FILE (an absolute path to the operator's
 business calendars, read by rma-intake and sla-monitor) given to 'up' are kept for later
@@ -121,6 +128,22 @@ service_port() {
     rma-dispatch) echo "$RMA_DISPATCH_PORT" ;;
     sla-monitor) echo "$SLA_MONITOR_PORT" ;;
   esac
+}
+
+# /q/health* and /q/metrics: the management interface of the packaged (prod) services
+service_management_port() {
+  case $1 in
+    rma-intake) echo "$RMA_INTAKE_MANAGEMENT_PORT" ;;
+    address-registry) echo "$ADDRESS_REGISTRY_MANAGEMENT_PORT" ;;
+    rma-dispatch) echo "$RMA_DISPATCH_MANAGEMENT_PORT" ;;
+    sla-monitor) echo "$SLA_MONITOR_MANAGEMENT_PORT" ;;
+  esac
+}
+
+# the variable a service reads its management port from (RMA_INTAKE_MANAGEMENT_PORT, ...)
+service_management_env() {
+  local name=${1//-/_}
+  echo "${name^^}_MANAGEMENT_PORT"
 }
 
 service_db() { echo "${1//-/_}"; } # rma-intake -> rma_intake
@@ -231,6 +254,10 @@ RMA_INTAKE_PORT=$RMA_INTAKE_PORT
 ADDRESS_REGISTRY_PORT=$ADDRESS_REGISTRY_PORT
 RMA_DISPATCH_PORT=$RMA_DISPATCH_PORT
 SLA_MONITOR_PORT=$SLA_MONITOR_PORT
+RMA_INTAKE_MANAGEMENT_PORT=$RMA_INTAKE_MANAGEMENT_PORT
+ADDRESS_REGISTRY_MANAGEMENT_PORT=$ADDRESS_REGISTRY_MANAGEMENT_PORT
+RMA_DISPATCH_MANAGEMENT_PORT=$RMA_DISPATCH_MANAGEMENT_PORT
+SLA_MONITOR_MANAGEMENT_PORT=$SLA_MONITOR_MANAGEMENT_PORT
 PROMETHEUS_PORT=$PROMETHEUS_PORT
 EOF
 }
@@ -620,20 +647,23 @@ ensure_build() {
 # ---------------------------------------------------------------- services
 
 start_service() {
-  local svc=$1 port jar pid extra=()
+  local svc=$1 port mport jar pid extra=()
   port=$(service_port "$svc")
+  mport=$(service_management_port "$svc")
   jar=$(service_jar "$svc")
   if pid=$(live_pid "$PID_DIR/$svc.pid" "$jar"); then
     log "$svc: already running (pid $pid)"
     return 0
   fi
   port_open "$port" && die "$svc: port $port is already in use by $(port_owner "$port")"
-  log "$svc: starting on port $port (log: .run/logs/$svc.log)"
+  port_open "$mport" && die "$svc: management port $mport is already in use by $(port_owner "$mport")"
+  log "$svc: starting on port $port, health and metrics on $mport (log: .run/logs/$svc.log)"
   [[ $svc == rma-intake ]] && extra+=(RMA_REGISTRY_URL="http://127.0.0.1:$ADDRESS_REGISTRY_PORT")
   # the services read exactly these variables; cwd .run/ keeps a stray .env in a
   # service folder from changing the local stack's configuration
   spawn "$RUN_DIR" "$LOG_DIR/$svc.log" "$PID_DIR/$svc.pid" \
     env QUARKUS_HTTP_PORT="$port" \
+    "$(service_management_env "$svc")=$mport" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$(service_db "$svc")" \
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
     QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
@@ -647,7 +677,7 @@ start_service() {
 
 service_ready() {
   local body
-  body=$(curl -fsS -m 2 "http://127.0.0.1:$(service_port "$1")/q/health/ready" 2>/dev/null) &&
+  body=$(curl -fsS -m 2 "http://127.0.0.1:$(service_management_port "$1")/q/health/ready" 2>/dev/null) &&
     grep -q '"status" *: *"UP"' <<<"$body"
 }
 
@@ -723,7 +753,7 @@ scrape_configs:
 EOF
     for svc in "${SERVICES[@]}"; do
       printf '  - job_name: %s\n    metrics_path: /q/metrics\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
-        "$svc" "$(service_port "$svc")"
+        "$svc" "$(service_management_port "$svc")"
     done
   } >"$PROM_DIR/prometheus.yml"
   promtool check config "$PROM_DIR/prometheus.yml" >"$LOG_DIR/prometheus-check.log" 2>&1 ||
@@ -886,6 +916,8 @@ cmd_down() {
   while :; do
     open=()
     for port in "$RMA_INTAKE_PORT" "$ADDRESS_REGISTRY_PORT" "$RMA_DISPATCH_PORT" "$SLA_MONITOR_PORT" \
+      "$RMA_INTAKE_MANAGEMENT_PORT" "$ADDRESS_REGISTRY_MANAGEMENT_PORT" \
+      "$RMA_DISPATCH_MANAGEMENT_PORT" "$SLA_MONITOR_MANAGEMENT_PORT" \
       "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
       port_open "$port" && open+=("$port")
     done
@@ -897,7 +929,8 @@ cmd_down() {
     for port in "${open[@]}"; do log "port $port is still open: $(port_owner "$port") (not started by this stack)"; done
     die "ports still in use: ${open[*]}"
   fi
-  log "stack is down; ports ${RMA_INTAKE_PORT}-${SLA_MONITOR_PORT}, $KAFKA_PORT, $KAFKA_CONTROLLER_PORT are closed"
+  log "stack is down; ports ${RMA_INTAKE_PORT}-${SLA_MONITOR_PORT}," \
+    "${RMA_INTAKE_MANAGEMENT_PORT}-${SLA_MONITOR_MANAGEMENT_PORT}, $KAFKA_PORT, $KAFKA_CONTROLLER_PORT are closed"
 }
 
 cmd_status() {

@@ -78,6 +78,7 @@ final class ServiceStack implements AutoCloseable {
   private final PostgresResource postgres = new PostgresResource();
   private final Map<Service, Process> processes = new LinkedHashMap<>();
   private final Map<Service, Integer> ports = new LinkedHashMap<>();
+  private final Map<Service, Integer> managementPorts = new LinkedHashMap<>();
   private final Path workDir;
   private KeyPair keys;
   private String bootstrapServers;
@@ -97,10 +98,13 @@ final class ServiceStack implements AutoCloseable {
 
     for (Service service : Service.values()) {
       ports.put(service, freePort());
+      managementPorts.put(service, freePort());
     }
     for (Service service : Service.values()) {
       Map<String, String> env = new LinkedHashMap<>();
       env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+      // health and metrics: the prod profile's management interface, <SERVICE>_MANAGEMENT_PORT
+      env.put(service.name() + "_MANAGEMENT_PORT", Integer.toString(managementPorts.get(service)));
       env.put(
           "QUARKUS_DATASOURCE_JDBC_URL",
           adminUrl.replaceFirst("/postgres(\\?|$)", "/" + service.database + "$1"));
@@ -117,8 +121,14 @@ final class ServiceStack implements AutoCloseable {
     return this;
   }
 
+  /** The service's API port: the REST API, /q/openapi, /q/swagger-ui, /q/asyncapi. */
   String url(Service service) {
     return "http://127.0.0.1:" + ports.get(service);
+  }
+
+  /** The service's management interface: /q/health* and /q/metrics (prod profile). */
+  String managementUrl(Service service) {
+    return "http://127.0.0.1:" + managementPorts.get(service);
   }
 
   /** What the service wrote to its console (JSON lines: the services run their prod profile). */
@@ -183,7 +193,7 @@ final class ServiceStack implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     for (Service service : Service.values()) {
       HttpRequest ready =
-          HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build();
+          HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready")).build();
       Awaitility.await(service.module + " ready")
           .atMost(READY_TIMEOUT)
           .pollInterval(Duration.ofMillis(250))
