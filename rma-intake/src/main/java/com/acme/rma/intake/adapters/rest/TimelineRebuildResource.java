@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** {@code POST /api/v1/timeline/rebuild}: ops rebuild the timeline projection from the topics. */
 @Path("/api/v1/timeline")
@@ -27,7 +27,10 @@ public class TimelineRebuildResource {
           "Reads rma.lifecycle, dispatch.shipments, sla.alerts and sla.clocks from their first"
               + " offset and replaces every timeline entry in one transaction; entries that existed"
               + " keep their arrival order and recordedAt. No webhook is sent again.")
-  @APIResponse(responseCode = "200", description = "{records, entries}")
+  @APIResponseSchema(
+      value = TimelineRebuild.Result.class,
+      responseCode = "200",
+      responseDescription = "{records, entries}: records read, entries written")
   @POST
   @Path("/rebuild")
   @RolesAllowed(Caller.OPS)

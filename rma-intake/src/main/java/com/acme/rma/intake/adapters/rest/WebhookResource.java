@@ -108,6 +108,9 @@ public class WebhookResource {
     }
   }
 
+  /** Recent attempts, the list shape of every list ({@code items, page, size, total}). */
+  public record AttemptPage(List<AttemptView> items, int page, int size, long total) {}
+
   /** A queued test delivery. */
   public record TestView(UUID deliveryId, String eventId, String type) {}
 
@@ -223,11 +226,12 @@ public class WebhookResource {
   @Operation(
       summary = "Recent delivery attempts, newest first",
       description = "event id, status code (none when no answer), duration, error, next retry")
+  @APIResponseSchema(value = AttemptPage.class, responseCode = "200", responseDescription = "them")
   @APIResponse(responseCode = "404", description = "WEBHOOK_NOT_FOUND")
   @GET
   @Path("/{id}/deliveries")
   @RolesAllowed({Caller.PARTNER, Caller.OPS})
-  public Page<AttemptView> deliveries(@PathParam("id") String id, @QueryParam("size") String size) {
+  public AttemptPage deliveries(@PathParam("id") String id, @QueryParam("size") String size) {
     Page.Request request = Page.Request.parse(null, size);
     List<AttemptView> items =
         webhooks
@@ -236,11 +240,14 @@ public class WebhookResource {
             .stream()
             .map(AttemptView::of)
             .toList();
-    return new Page<>(items, 0, request.size(), items.size());
+    return new AttemptPage(items, 0, request.size(), items.size());
   }
 
   @Operation(summary = "Queue a webhook.test event for this endpoint")
-  @APIResponse(responseCode = "202", description = "queued: {deliveryId, eventId, type}")
+  @APIResponseSchema(
+      value = TestView.class,
+      responseCode = "202",
+      responseDescription = "queued: {deliveryId, eventId, type}")
   @APIResponse(responseCode = "404", description = "WEBHOOK_NOT_FOUND")
   @POST
   @Path("/{id}/test")
