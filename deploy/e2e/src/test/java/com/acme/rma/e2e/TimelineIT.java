@@ -117,6 +117,7 @@ class TimelineIT {
             "shipment.shipped"));
     awaitSteps(held, List.of("shipment.export-held", "sla.deadline-changed"));
     awaitSteps(held, List.of("shipment.export-cleared", "sla.deadline-changed"));
+    awaitSteps(held, List.of("shipment.shipped", "sla.met")); // GOLD: met when shipped
     awaitSteps(
         breaching,
         List.of(
