@@ -659,6 +659,8 @@ start_service() {
   port_open "$mport" && die "$svc: management port $mport is already in use by $(port_owner "$mport")"
   log "$svc: starting on port $port, health and metrics on $mport (log: .run/logs/$svc.log)"
   [[ $svc == rma-intake ]] && extra+=(RMA_REGISTRY_URL="http://127.0.0.1:$ADDRESS_REGISTRY_PORT")
+  # partners' webhook receivers may be plain http on this machine (production: https, public only)
+  [[ $svc == rma-intake ]] && extra+=(RMA_WEBHOOKS_ALLOW_LOOPBACK_HTTP=true)
   # the services read exactly these variables; cwd .run/ keeps a stray .env in a
   # service folder from changing the local stack's configuration
   spawn "$RUN_DIR" "$LOG_DIR/$svc.log" "$PID_DIR/$svc.pid" \
