@@ -1,19 +1,20 @@
 package com.acme.rma.registry.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.application.RecordOwnership;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -30,13 +31,13 @@ public class EntitlementListener {
       @NotBlank @Size(max = FieldLimits.ID) String partnerId,
       Instant changedAt) {}
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final RecordOwnership ownership;
   private final Clock clock;
 
   public EntitlementListener(
-      EventConsumer consumer, Inbox inbox, RecordOwnership ownership, Clock clock) {
+      BatchEventConsumer consumer, Inbox inbox, RecordOwnership ownership, Clock clock) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.ownership = ownership;
@@ -45,8 +46,8 @@ public class EntitlementListener {
 
   @Incoming("entitlements")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("entitlements", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("entitlements", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

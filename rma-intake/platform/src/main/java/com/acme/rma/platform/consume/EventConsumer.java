@@ -109,7 +109,7 @@ public class EventConsumer {
   }
 
   /** The event's top-level rmaNumber and serialNumber, when it has them, into the MDC. */
-  private void correlate(ConsumerRecord<String, String> record) {
+  void correlate(ConsumerRecord<String, String> record) {
     if (record.value() == null) {
       return;
     }
