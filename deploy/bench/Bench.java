@@ -162,7 +162,7 @@ public class Bench {
         ",\"shipTo\":{\"line1\":\"1-2-3 Shibuya\",\"city\":\"Shibuya-ku\",\"postalCode\":\"150-0002\",\"country\":\"JP\"}";
     String[] lines = new String[n];
     List<Integer> goldPlus = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(12);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
     List<Future<?>> fs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int k = i % 20;

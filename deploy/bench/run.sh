@@ -157,6 +157,7 @@ part_intake() {
   INTAKE_R=$(awk -v a="$best" -v b="$PG_TPS" 'BEGIN {printf "%.3f", a / b}')
   put "intake max (knee)" "$best RMAs/s at $best_c connections, R = $INTAKE_R x pgbench"
   local half=$((best / 2)) from
+  ((half <= PER_WRK / WRK_SECONDS / 2)) || half=$((PER_WRK / WRK_SECONDS / 2))
   ((half > 0)) || half=1
   from=$(take $((half * HALF_SECONDS)))
   line=$(driver fixed "$half" "$HALF_SECONDS" "$RUN/appliances.tsv" "$from" "$RUN/half.rmas")
@@ -342,7 +343,8 @@ part_startup() {
     if [[ $mode != plain ]]; then
       # the training run: start, a little traffic (readiness), stop -> the archive is written at exit
       timed_start "$mode" "${SERVICES[@]}" >/dev/null
-      STACK_JVM=$mode stop "${SERVICES[@]}"
+      # writing the archive at exit takes a while (longer on a busy machine): no KILL meanwhile
+      STACK_JVM=$mode STOP_TIMEOUT=300 stop "${SERVICES[@]}"
     fi
     max_alone=0
     rss=""
@@ -385,13 +387,13 @@ main() {
   done
   ((${#chosen[@]})) || chosen=("${PARTS[@]}")
   if ((quick)); then
-    PG_SECONDS=5 CONNS=(4 16) WRK_SECONDS=4 PER_WRK=4000 HALF_SECONDS=5
-    PIPE_RATES=(100 200) PIPE_SECONDS=10 BACKLOG=10000 DRAIN_MAX=120
-    CLOCKS=${BENCH_CLOCKS:-20000} DUE=2000 WINDOW=20 INGEST_MAX=120 E2E_SECONDS=10
+    PG_SECONDS=5 CONNS=(4 16) WRK_SECONDS=4 PER_WRK=1500 HALF_SECONDS=4
+    PIPE_RATES=(100 200) PIPE_SECONDS=8 BACKLOG=10000 DRAIN_MAX=120
+    CLOCKS=${BENCH_CLOCKS:-20000} DUE=2000 WINDOW=20 INGEST_MAX=120 E2E_SECONDS=8
     JVM_MODES=(plain "${STACK_JVM:-aot}")
   else
-    PG_SECONDS=15 CONNS=(4 8 16 32) WRK_SECONDS=15 PER_WRK=15000 HALF_SECONDS=30
-    PIPE_RATES=(100 200 300 400 600 800) PIPE_SECONDS=30 BACKLOG=100000 DRAIN_MAX=600
+    PG_SECONDS=15 CONNS=(4 8 16 32) WRK_SECONDS=10 PER_WRK=10000 HALF_SECONDS=20
+    PIPE_RATES=(200 400 600 800) PIPE_SECONDS=20 BACKLOG=100000 DRAIN_MAX=600
     CLOCKS=${BENCH_CLOCKS:-1000000} DUE=10000 WINDOW=60 INGEST_MAX=900 E2E_SECONDS=60
     JVM_MODES=(plain appcds aot)
   fi
@@ -403,7 +405,7 @@ main() {
   setup
   for p in "${chosen[@]}"; do
     case $p in
-      intake) need=$((need + PER_WRK * ${#CONNS[@]} + 1200 * HALF_SECONDS)) ;;
+      intake) need=$((need + PER_WRK * ${#CONNS[@]} + PER_WRK / WRK_SECONDS / 2 * HALF_SECONDS)) ;;
       pipeline) for r in "${PIPE_RATES[@]}"; do need=$((need + r * PIPE_SECONDS)); done ;;
       e2e) need=$((need + 200 * E2E_SECONDS)) ;;
     esac
