@@ -62,18 +62,18 @@ public class BatchEventConsumer {
     if (records.size() > 1 && applyTogether(channel, records, handler)) {
       stalls.succeeded(channel);
       // one line per batch at INFO (each event's own line is at DEBUG)
-      KafkaRecord<String, String> first = records.get(0);
-      KafkaRecord<String, String> last = records.get(records.size() - 1);
+      ConsumerRecord<String, String> first = consumerRecord(records.get(0));
+      ConsumerRecord<String, String> last = consumerRecord(records.get(records.size() - 1));
       LOG.infof(
           "%s: applied %d records in one transaction, %s-%d@%d to %s-%d@%d",
           channel,
           records.size(),
-          first.getTopic(),
-          first.getPartition(),
-          first.getOffset(),
-          last.getTopic(),
-          last.getPartition(),
-          last.getOffset());
+          first.topic(),
+          first.partition(),
+          first.offset(),
+          last.topic(),
+          last.partition(),
+          last.offset());
       return batch.ack();
     }
     for (KafkaRecord<String, String> record : records) {
