@@ -252,6 +252,25 @@ EOF
 
 # ---------------------------------------------------------------- 3. consume
 
+# BENCH_JFR=1: a JFR recording (profile settings) of the service while it drains; its hot methods
+# (JDK 25's `jfr view`) go to $RUN/<service>.hot
+jfr_start() {
+  local pid bin
+  pid=$("$STACK" pid "$1")
+  bin=$(dirname "$(readlink "/proc/$pid/exe")")
+  "$bin/jcmd" "$pid" JFR.start name=bench settings=profile filename="$RUN/$1.jfr" >/dev/null
+}
+jfr_stop() {
+  local pid bin jfr
+  pid=$("$STACK" pid "$1")
+  bin=$(dirname "$(readlink "/proc/$pid/exe")")
+  "$bin/jcmd" "$pid" JFR.stop name=bench >/dev/null
+  jfr=$(ls -d /usr/lib/jvm/temurin-25*/bin/jfr 2>/dev/null | head -n 1)
+  [[ -n $jfr ]] && "$jfr" view --width 200 hot-methods "$RUN/$1.jfr" >"$RUN/$1.hot" 2>&1 &&
+    log "consume: $1: hot methods in ${RUN#"$ROOT"/}/$1.hot"
+  return 0
+}
+
 part_consume() {
   log "consume: rma-dispatch, sla-monitor and address-registry stopped; $BACKLOG authorizations onto rma.lifecycle"
   stop rma-dispatch sla-monitor address-registry
@@ -259,7 +278,9 @@ part_consume() {
   local svc line rate c_min=""
   for svc in rma-dispatch sla-monitor; do
     start "$svc"
+    [[ -n ${BENCH_JFR:-} ]] && jfr_start "$svc"
     line=$(driver drain "$svc" rma.lifecycle "$DRAIN_MAX")
+    [[ -n ${BENCH_JFR:-} ]] && jfr_stop "$svc"
     log "consume: $svc: $line"
     rate=$(sed -n 's/.* rate=\([0-9]*\).*/\1/p' <<<"$line")
     put "consume $svc (rma.lifecycle)" "$rate events/s ($(sed -n 's/.*\(consumed=[0-9]*\).*/\1/p' <<<"$line"), $(sed -n 's/.*\(remaining=[0-9]*\).*/\1/p' <<<"$line"))"
@@ -389,12 +410,12 @@ main() {
   if ((quick)); then
     PG_SECONDS=5 CONNS=(4 16) WRK_SECONDS=4 PER_WRK=1500 HALF_SECONDS=4
     PIPE_RATES=(100 200) PIPE_SECONDS=8 BACKLOG=10000 DRAIN_MAX=120
-    CLOCKS=${BENCH_CLOCKS:-20000} DUE=2000 WINDOW=20 INGEST_MAX=120 E2E_SECONDS=8
+    CLOCKS=${BENCH_CLOCKS:-20000} DUE=${BENCH_DUE:-2000} WINDOW=20 INGEST_MAX=120 E2E_SECONDS=8
     JVM_MODES=(plain "${STACK_JVM:-aot}")
   else
     PG_SECONDS=15 CONNS=(4 8 16 32) WRK_SECONDS=10 PER_WRK=10000 HALF_SECONDS=20
     PIPE_RATES=(200 400 600 800) PIPE_SECONDS=20 BACKLOG=100000 DRAIN_MAX=600
-    CLOCKS=${BENCH_CLOCKS:-1000000} DUE=10000 WINDOW=60 INGEST_MAX=900 E2E_SECONDS=60
+    CLOCKS=${BENCH_CLOCKS:-1000000} DUE=${BENCH_DUE:-10000} WINDOW=60 INGEST_MAX=900 E2E_SECONDS=60
     JVM_MODES=(plain appcds aot)
   fi
   RUN_ID=$(date -u +%m%d%H%M%S)
