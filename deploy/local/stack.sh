@@ -49,6 +49,12 @@ PROM_RULES="$ROOT/deploy/k8s/components/observability/rma.rules.yml"
 : "${STACK_SKIP_SERVICES:=0}"    # 1: `up` starts PostgreSQL and Kafka only
 : "${STACK_SKIP_BUILD:=0}"       # 1: `up` runs the existing jars even if sources are newer
 JAVA="${JAVA:-java}"
+# How the services' JVM starts (deploy/bench measures them): plain | appcds (JDK 17's dynamic
+# CDS archive) | aot (JDK 25's AOT cache, Temurin 25 when found). The first start in a mode
+# without an archive for the current jar is the training run; the archive is written when that
+# process exits (stop/down), and used from the next start on.
+JAVA25="${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}"
+: "${STACK_JVM:=$([[ -n $JAVA25 ]] && echo aot || echo appcds)}"
 
 JWT_ISSUER="rma-local"
 DB_USER="rma"
@@ -674,7 +680,36 @@ start_service() {
     MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "${extra[@]}" \
-    "$JAVA" -Xmx256m -jar "$jar"
+    $(service_java "$svc" "$jar") -Xmx256m -jar "$jar"
+}
+
+# The java command and archive flags of STACK_JVM for SERVICE's JAR.
+service_java() {
+  local svc=$1 jar=$2 archive
+  mkdir -p "$RUN_DIR/cds"
+  case $STACK_JVM in
+    plain) echo "$JAVA" ;;
+    appcds)
+      archive="$RUN_DIR/cds/$svc.jsa"
+      if [[ -s $archive && $archive -nt $jar ]]; then
+        echo "$JAVA -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+      else
+        rm -f "$archive"
+        echo "$JAVA -XX:ArchiveClassesAtExit=$archive"
+      fi
+      ;;
+    aot)
+      [[ -n $JAVA25 ]] || die "STACK_JVM=aot needs a JDK 25 (JAVA25)"
+      archive="$RUN_DIR/cds/$svc.aot"
+      if [[ -s $archive && $archive -nt $jar ]]; then
+        echo "$JAVA25 -XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off"
+      else
+        rm -f "$archive"
+        echo "$JAVA25 -XX:AOTCacheOutput=$archive"
+      fi
+      ;;
+    *) die "STACK_JVM must be plain, appcds or aot (not $STACK_JVM)" ;;
+  esac
 }
 
 service_ready() {

@@ -1,7 +1,7 @@
 package com.acme.rma.registry.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.EventChecks;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
@@ -9,12 +9,13 @@ import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.application.RecordOwnership;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,14 +34,14 @@ public class EntitlementListener {
       @NotBlank @Size(max = FieldLimits.ID) String partnerId,
       Instant changedAt) {}
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final RecordOwnership ownership;
   private final EventChecks checks;
   private final Clock clock;
 
   public EntitlementListener(
-      EventConsumer consumer,
+      BatchEventConsumer consumer,
       Inbox inbox,
       RecordOwnership ownership,
       EventChecks checks,
@@ -54,8 +55,8 @@ public class EntitlementListener {
 
   @Incoming("entitlements")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("entitlements", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("entitlements", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

@@ -116,7 +116,7 @@ public class EventConsumer {
   }
 
   /** The event's top-level rmaNumber and serialNumber, when it has them, into the MDC. */
-  private void correlate(ConsumerRecord<String, String> record) {
+  void correlate(ConsumerRecord<String, String> record) {
     if (record.value() == null) {
       return;
     }

@@ -2,18 +2,19 @@ package com.acme.rma.intake.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.intake.application.RecordDeadlineChange;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.EventChecks;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,13 +35,13 @@ public class SlaClockEventsListener {
   public record DeadlineChanged(
       @NotBlank String rmaNumber, Instant dueAt, @NotNull Instant occurredAt) {}
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final RecordDeadlineChange deadlines;
   private final EventChecks checks;
 
   public SlaClockEventsListener(
-      EventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines, EventChecks checks) {
+      BatchEventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines, EventChecks checks) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.deadlines = deadlines;
@@ -49,8 +50,8 @@ public class SlaClockEventsListener {
 
   @Incoming("sla-clocks")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("sla-clocks", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("sla-clocks", batch, this::apply);
   }
 
   void apply(InboundEvent event) {
