@@ -314,6 +314,7 @@ class DeploymentManifestsTest {
     Set<String> expected = new TreeSet<>();
     SERVICES.forEach(service -> expected.add(service + "-db-app"));
     expected.add("rma-jwt");
+    expected.add("rma-intake-oidc");
     assertEquals(expected, referenced, "secrets the services read (created outside git)");
 
     List<Executable> checks = new ArrayList<>();
