@@ -664,9 +664,16 @@ start_service() {
   port_open "$port" && die "$svc: port $port is already in use by $(port_owner "$port")"
   port_open "$mport" && die "$svc: management port $mport is already in use by $(port_owner "$mport")"
   log "$svc: starting on port $port, health and metrics on $mport (log: .run/logs/$svc.log)"
-  [[ $svc == rma-intake ]] && extra+=(RMA_REGISTRY_URL="http://127.0.0.1:$ADDRESS_REGISTRY_PORT")
-  # partners' webhook receivers may be plain http on this machine (production: https, public only)
-  [[ $svc == rma-intake ]] && extra+=(RMA_WEBHOOKS_ALLOW_LOOPBACK_HTTP=true)
+  if [[ $svc == rma-intake ]]; then
+    extra+=(RMA_REGISTRY_URL="http://127.0.0.1:$ADDRESS_REGISTRY_PORT")
+    # partners' webhook receivers may be plain http on this machine (production: https, public only)
+    extra+=(RMA_WEBHOOKS_ALLOW_LOOPBACK_HTTP=true)
+    # intake's own identity toward the registry's lock API (subject rma-intake, group
+    # rma-service); minted at every start, re-read by intake when it changes
+    (umask 077 && cmd_token rma-service >"$KEY_DIR/service-token.tmp") || die "cannot mint the service token"
+    mv -f "$KEY_DIR/service-token.tmp" "$KEY_DIR/service-token"
+    extra+=(RMA_SERVICE_TOKEN_FILE="$KEY_DIR/service-token")
+  fi
   # the services read exactly these variables; cwd .run/ keeps a stray .env in a
   # service folder from changing the local stack's configuration
   spawn "$RUN_DIR" "$LOG_DIR/$svc.log" "$PID_DIR/$svc.pid" \
@@ -1049,10 +1056,12 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 cmd_token() {
   local role=${1:-} partner=${2:-} sub header payload partner_claim="" iat signing_input signature
+  local ttl=$((12 * 3600))
   case $role in
     partner | ops | logistics | customer) ;;
+    rma-service) ttl=$((30 * 24 * 3600)) ;; # rma-intake's own identity (written at up)
     *)
-      echo "usage: $PROG token partner|ops|logistics|customer [PARTNER_ID]" >&2
+      echo "usage: $PROG token partner|ops|logistics|customer|rma-service [PARTNER_ID]" >&2
       exit 2
       ;;
   esac
@@ -1071,11 +1080,17 @@ cmd_token() {
   fi
   [[ -f $KEY_DIR/private.pem ]] || die "no JWT key pair yet: run '$PROG up' first"
 
-  if [[ $role == partner ]]; then sub="partner-$partner-user"; else sub="$role-user"; fi
+  if [[ $role == partner ]]; then
+    sub="partner-$partner-user"
+  elif [[ $role == rma-service ]]; then
+    sub="rma-intake"
+  else
+    sub="$role-user"
+  fi
   iat=$(date +%s)
   header='{"alg":"RS256","typ":"JWT"}'
   payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["%s"],%s"iat":%d,"exp":%d,"jti":"%s"}' \
-    "$JWT_ISSUER" "$sub" "$sub" "$role" "$partner_claim" "$iat" "$((iat + 12 * 3600))" "$(openssl rand -hex 16)")
+    "$JWT_ISSUER" "$sub" "$sub" "$role" "$partner_claim" "$iat" "$((iat + ttl))" "$(openssl rand -hex 16)")
   signing_input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
   signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$KEY_DIR/private.pem" -binary | b64url)
   [[ -n $signature ]] || die "signing failed"

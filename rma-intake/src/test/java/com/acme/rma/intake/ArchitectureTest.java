@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String ROOT = "com.acme.rma.intake";
-  private static final String[] ADAPTERS = {"rest", "kafka", "db", "registry", "http"};
+  private static final String[] ADAPTERS = {"rest", "kafka", "db", "registry", "http", "identity"};
 
   private static JavaClasses classes;
 

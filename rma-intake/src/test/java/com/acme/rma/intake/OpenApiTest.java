@@ -23,7 +23,7 @@ class OpenApiTest {
         Map.ofEntries(
             Map.entry(
                 "POST /api/v1/rmas",
-                Set.of("201", "400", "401", "403", "404", "409", "413", "422", "503")),
+                Set.of("201", "400", "401", "403", "404", "409", "413", "422", "429", "503")),
             Map.entry("GET /api/v1/rmas", Set.of("200", "400", "401", "403")),
             Map.entry("GET /api/v1/rmas/{rmaNumber}", Set.of("200", "404")),
             Map.entry("POST /api/v1/rmas/{rmaNumber}/cancel", Set.of("200", "404", "409")),

@@ -323,7 +323,7 @@ class EventConsumptionTest {
   }
 
   private static void lock(String serial, String rma) {
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()

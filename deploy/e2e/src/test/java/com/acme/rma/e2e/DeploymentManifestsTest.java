@@ -317,6 +317,7 @@ class DeploymentManifestsTest {
     // Strimzi's: each service's KafkaUser secret (the User Operator's) and the cluster CA's copy
     expected.addAll(SERVICES);
     expected.add("rma-cluster-ca-cert");
+    expected.add("rma-intake-oidc");
     assertEquals(expected, referenced, "secrets the services read (created outside git)");
 
     List<Executable> checks = new ArrayList<>();

@@ -89,6 +89,11 @@ class RmaWorkflowIT {
         .then()
         .statusCode(409)
         .body("code", equalTo("ADDRESS_LOCKED"));
+    // the lock API is intake's own (service identity): the owning partner cannot release it
+    request(Service.ADDRESS_REGISTRY, stack.partnerToken(PARTNER))
+        .delete("/api/v1/sites/" + serial + "/lock/" + rmaNumber)
+        .then()
+        .statusCode(403);
 
     // dispatch made the shipment from the center that qualified the address
     await("shipment created")

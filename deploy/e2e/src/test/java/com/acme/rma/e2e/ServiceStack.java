@@ -114,6 +114,8 @@ final class ServiceStack implements AutoCloseable {
       env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
       env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
       env.put("RMA_REGISTRY_URL", url(Service.ADDRESS_REGISTRY));
+      // rma-intake's own identity toward the registry's lock API
+      env.put("RMA_SERVICE_TOKEN", serviceToken());
       env.putAll(extraEnvironment);
       processes.put(service, launch(service, env));
     }
@@ -142,6 +144,16 @@ final class ServiceStack implements AutoCloseable {
 
   String token(String role) {
     return Jwt.issuer(ISSUER).subject(role + "-user").groups(Set.of(role)).sign(keys.getPrivate());
+  }
+
+  /** rma-intake's own token (subject rma-intake, group rma-service), as stack.sh mints it. */
+  String serviceToken() {
+    return Jwt.issuer(ISSUER)
+        .subject("rma-intake")
+        .groups(Set.of("rma-service"))
+        .audience("rma-api")
+        .expiresIn(Duration.ofDays(1))
+        .sign(keys.getPrivate());
   }
 
   String partnerToken(String partnerId) {
