@@ -47,11 +47,7 @@ public class BatchEventConsumer {
   private final EventChecks checks;
 
   public BatchEventConsumer(
-      EventConsumer single,
-      Inbox inbox,
-      ConsumerStalls stalls,
-      Tracer tracer,
-      EventChecks checks) {
+      EventConsumer single, Inbox inbox, ConsumerStalls stalls, Tracer tracer, EventChecks checks) {
     this.single = single;
     this.inbox = inbox;
     this.stalls = stalls;

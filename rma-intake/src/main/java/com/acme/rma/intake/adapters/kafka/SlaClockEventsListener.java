@@ -41,7 +41,10 @@ public class SlaClockEventsListener {
   private final EventChecks checks;
 
   public SlaClockEventsListener(
-      BatchEventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines, EventChecks checks) {
+      BatchEventConsumer consumer,
+      Inbox inbox,
+      RecordDeadlineChange deadlines,
+      EventChecks checks) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.deadlines = deadlines;
