@@ -46,6 +46,7 @@ PROM_RULES="$ROOT/deploy/k8s/components/observability/rma.rules.yml"
 JAVA="${JAVA:-java}"
 
 JWT_ISSUER="rma-local"
+JWT_AUDIENCE="rma-api"
 DB_USER="rma"
 DB_PASSWORD="rma" # local development only
 SERVICES=(rma-intake address-registry rma-dispatch sla-monitor)
@@ -640,6 +641,7 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY_DIR/public.pem" \
     MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
+    RMA_JWT_AUDIENCE="$JWT_AUDIENCE" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "${extra[@]}" \
     "$JAVA" -Xmx256m -jar "$jar"
@@ -1004,8 +1006,8 @@ cmd_token() {
   if [[ $role == partner ]]; then sub="partner-$partner-user"; else sub="$role-user"; fi
   iat=$(date +%s)
   header='{"alg":"RS256","typ":"JWT"}'
-  payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["%s"],%s"iat":%d,"exp":%d,"jti":"%s"}' \
-    "$JWT_ISSUER" "$sub" "$sub" "$role" "$partner_claim" "$iat" "$((iat + 12 * 3600))" "$(openssl rand -hex 16)")
+  payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","groups":["%s"],%s"iat":%d,"exp":%d,"jti":"%s"}' \
+    "$JWT_ISSUER" "$JWT_AUDIENCE" "$sub" "$sub" "$role" "$partner_claim" "$iat" "$((iat + 12 * 3600))" "$(openssl rand -hex 16)")
   signing_input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
   signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$KEY_DIR/private.pem" -binary | b64url)
   [[ -n $signature ]] || die "signing failed"

@@ -307,6 +307,13 @@ class SlaApiTest {
         .body("code", equalTo("UNAUTHENTICATED"));
     given()
         .auth()
+        .oauth2(TestTokens.forAnotherAudience())
+        .get("/api/v1/slas/RMA-1")
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("UNAUTHENTICATED"));
+    given()
+        .auth()
         .oauth2(TestTokens.partner("P-1001"))
         .get("/api/v1/slas")
         .then()

@@ -37,6 +37,9 @@ final class ServiceStack implements AutoCloseable {
 
   static final String ISSUER = "rma-e2e";
 
+  /** The audience the services check (their default); every token minted here carries it. */
+  static final String AUDIENCE = "rma-api";
+
   /** The Gold Plus target the shared stack runs with (short, so a breach can be watched). */
   static final Duration GOLD_PLUS_TARGET = Duration.ofSeconds(30);
 
@@ -131,11 +134,12 @@ final class ServiceStack implements AutoCloseable {
   }
 
   String token(String role) {
-    return Jwt.issuer(ISSUER).subject(role + "-user").groups(Set.of(role)).sign(keys.getPrivate());
+    return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(role + "-user").groups(Set.of(role)).sign(keys.getPrivate());
   }
 
   String partnerToken(String partnerId) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject("partner-" + partnerId + "-user")
         .groups(Set.of("partner"))
         .claim("partner_id", partnerId)

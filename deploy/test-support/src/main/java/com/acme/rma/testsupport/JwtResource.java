@@ -15,6 +15,9 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String ISSUER = "rma-test";
 
+  /** The audience every service checks ({@code mp.jwt.verify.audiences}); test tokens carry it. */
+  public static final String AUDIENCE = "rma-api";
+
   @Override
   public Map<String, String> start() {
     try {
@@ -29,7 +32,9 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
           "smallrye.jwt.sign.key",
           pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
           "smallrye.jwt.new-token.issuer",
-          ISSUER);
+          ISSUER,
+          "smallrye.jwt.new-token.audience",
+          AUDIENCE);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

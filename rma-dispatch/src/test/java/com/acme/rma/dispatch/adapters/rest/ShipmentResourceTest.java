@@ -180,6 +180,13 @@ class ShipmentResourceTest {
         .body("code", equalTo("UNAUTHENTICATED"));
     given()
         .auth()
+        .oauth2(TestTokens.forAnotherAudience())
+        .get("/api/v1/shipments/{rma}", rma)
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("UNAUTHENTICATED"));
+    given()
+        .auth()
         .oauth2(TestTokens.customer())
         .get("/api/v1/shipments/{rma}", rma)
         .then()
