@@ -282,6 +282,12 @@ class SlaApiTest {
         .statusCode(400)
         .body("violations.field", hasItem("page"));
     ops()
+        .queryParam("page", Integer.MAX_VALUE) // page × size overflowed int: 500
+        .get("/api/v1/slas")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("page"));
+    ops()
         .queryParam("page", "first")
         .get("/api/v1/slas")
         .then()

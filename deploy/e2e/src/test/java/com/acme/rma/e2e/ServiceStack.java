@@ -134,7 +134,11 @@ final class ServiceStack implements AutoCloseable {
   }
 
   String token(String role) {
-    return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(role + "-user").groups(Set.of(role)).sign(keys.getPrivate());
+    return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
+        .subject(role + "-user")
+        .groups(Set.of(role))
+        .sign(keys.getPrivate());
   }
 
   String partnerToken(String partnerId) {

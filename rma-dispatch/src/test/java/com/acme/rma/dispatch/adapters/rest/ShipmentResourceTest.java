@@ -253,7 +253,13 @@ class ShipmentResourceTest {
   void badListParametersAreBadRequestsNamingTheParameter() {
     for (String[] bad :
         new String[][] {
-          {"status", "LOST"}, {"page", "-1"}, {"page", "x"}, {"size", "0"}, {"size", "201"}
+          {"status", "LOST"},
+          {"page", "-1"},
+          {"page", "x"},
+          {"size", "0"},
+          {"size", "201"},
+          {"page", "2147483647"},
+          {"page", "10737419"}
         }) {
       given()
           .auth()

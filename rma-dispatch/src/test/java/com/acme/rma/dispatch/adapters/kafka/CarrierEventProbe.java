@@ -1,0 +1,26 @@
+package com.acme.rma.dispatch.adapters.kafka;
+
+import com.acme.rma.contract.EventTypes;
+import com.acme.rma.platform.inbox.InboundEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Hands a carrier record's value to the consumer as the broker would, without the broker. */
+@ApplicationScoped
+public class CarrierEventProbe {
+
+  @Inject CarrierEventListener listener;
+
+  public void apply(String rmaNumber, String value) {
+    listener.apply(
+        new InboundEvent(
+            UUID.randomUUID().toString(),
+            "/logistics/test",
+            EventTypes.CARRIER_STATUS,
+            Instant.parse("2026-05-01T03:00:00Z"),
+            rmaNumber,
+            value));
+  }
+}
