@@ -4,6 +4,7 @@ import com.acme.rma.contract.EventTypes;
 import com.acme.rma.platform.inbox.InboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ public class CarrierEventProbe {
 
   @Inject CarrierEventListener listener;
 
+  /** In a transaction, as the kit's consumer applies a record. */
+  @Transactional
   public void apply(String rmaNumber, String value) {
     listener.apply(
         new InboundEvent(
