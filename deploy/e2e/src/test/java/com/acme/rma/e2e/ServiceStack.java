@@ -1,5 +1,6 @@
 package com.acme.rma.e2e;
 
+import com.acme.rma.testsupport.HostileCampaign;
 import com.acme.rma.testsupport.KafkaBrokerResource;
 import com.acme.rma.testsupport.PostgresResource;
 import io.smallrye.jwt.build.Jwt;
@@ -148,6 +149,11 @@ final class ServiceStack implements AutoCloseable {
         .groups(Set.of("partner"))
         .claim("partner_id", partnerId)
         .sign(keys.getPrivate());
+  }
+
+  /** Mints the hostile campaign's tokens (and its bad ones) with this stack's key. */
+  HostileCampaign.Signer campaignSigner(String partnerId) {
+    return new HostileCampaign.Signer(keys.getPrivate(), ISSUER, AUDIENCE, partnerId);
   }
 
   @Override
