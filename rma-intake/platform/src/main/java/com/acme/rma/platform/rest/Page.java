@@ -17,7 +17,7 @@ public record Page<T>(List<T> items, int page, int size, long total) {
    * The deepest item a page may start at ({@code page × size}): deeper pages are refused with a
    * 400, so the offset never overflows and no query scans that far.
    */
-  public static final int MAX_OFFSET = 10_000_000;
+  public static final int MAX_OFFSET = 1_000_000_000;
 
   public Page {
     items = List.copyOf(items);
