@@ -124,10 +124,14 @@ public class Faults {
     com.acme.rma.testsupport.HostileCampaign.Report report =
         new com.acme.rma.testsupport.HostileCampaign(
                 List.of(
-                    new com.acme.rma.testsupport.HostileCampaign.Service("rma-intake", INTAKE),
-                    new com.acme.rma.testsupport.HostileCampaign.Service("address-registry", REGISTRY),
-                    new com.acme.rma.testsupport.HostileCampaign.Service("rma-dispatch", DISPATCH),
-                    new com.acme.rma.testsupport.HostileCampaign.Service("sla-monitor", MONITOR)),
+                    new com.acme.rma.testsupport.HostileCampaign.Service(
+                        "rma-intake", INTAKE, "http://127.0.0.1:" + env("RMA_INTAKE_MANAGEMENT_PORT", "9081")),
+                    new com.acme.rma.testsupport.HostileCampaign.Service(
+                        "address-registry", REGISTRY, "http://127.0.0.1:" + env("ADDRESS_REGISTRY_MANAGEMENT_PORT", "9082")),
+                    new com.acme.rma.testsupport.HostileCampaign.Service(
+                        "rma-dispatch", DISPATCH, "http://127.0.0.1:" + env("RMA_DISPATCH_MANAGEMENT_PORT", "9083")),
+                    new com.acme.rma.testsupport.HostileCampaign.Service(
+                        "sla-monitor", MONITOR, "http://127.0.0.1:" + env("SLA_MONITOR_MANAGEMENT_PORT", "9084"))),
                 new com.acme.rma.testsupport.HostileCampaign.Signer(
                     com.acme.rma.testsupport.HostileCampaign.Signer.readPem(Files.readString(key)),
                     System.getProperty("jwt.issuer", "rma-local"),

@@ -68,6 +68,9 @@ class AuthorizationMatrixIT {
   private static final String FOREIGN = "P-IDENTITY-2";
   private static final String CENTER = "SC-IDENTITY-1";
 
+  /** Served to every caller, without a token too (the contract's public documents). */
+  private static final String PUBLIC = "PUBLIC";
+
   /** Per operation: OWNER, FOREIGN, OPS, LOGISTICS, SERVICE (customers and no token are fixed). */
   private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
@@ -119,6 +122,7 @@ class AuthorizationMatrixIT {
     // the kit's ops endpoints, in every service
     for (Service service : Service.values()) {
       String s = service.module + " ";
+      expect(s + "GET /q/asyncapi", PUBLIC);
       expect(s + "GET /api/v1/ops/outbox/parked", "DENY DENY ALLOW DENY DENY");
       expect(s + "POST /api/v1/ops/outbox/parked/{id}/retry", "DENY DENY ALLOW DENY DENY");
       expect(s + "GET /api/v1/ops/dead-letters", "DENY DENY ALLOW DENY DENY");
@@ -283,8 +287,14 @@ class AuthorizationMatrixIT {
   }
 
   private static Map<Role, Expect> expectations(String roles) {
-    String[] words = roles.split(" ");
     Map<Role, Expect> expected = new EnumMap<>(Role.class);
+    if (roles.equals(PUBLIC)) {
+      for (Role role : Role.values()) {
+        expected.put(role, Expect.ALLOW);
+      }
+      return expected;
+    }
+    String[] words = roles.split(" ");
     expected.put(Role.OWNER, Expect.valueOf(words[0]));
     expected.put(Role.FOREIGN, Expect.valueOf(words[1]));
     expected.put(Role.OPS, Expect.valueOf(words[2]));

@@ -23,7 +23,9 @@ class HostileCampaignIT {
     ServiceStack stack = ServiceStack.shared();
     List<HostileCampaign.Service> services = new ArrayList<>();
     for (Service service : Service.values()) {
-      services.add(new HostileCampaign.Service(service.module, stack.url(service)));
+      services.add(
+          new HostileCampaign.Service(
+              service.module, stack.url(service), stack.managementUrl(service)));
     }
     HostileCampaign.Report report =
         new HostileCampaign(services, stack.campaignSigner("P-HOSTILE-1"), 13L).run(REQUESTS);

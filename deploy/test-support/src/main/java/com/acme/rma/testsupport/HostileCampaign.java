@@ -84,7 +84,8 @@ public final class HostileCampaign {
           "com.acme.");
 
   /** A running service: its name and base URL (loopback). */
-  public record Service(String name, String baseUrl) {}
+  /** A service: its API and the base URL serving its {@code /q/health} (management interface). */
+  public record Service(String name, String baseUrl, String healthUrl) {}
 
   /**
    * Mints tokens as the services' issuer would (RS256), and the bad ones. {@code partnerId} is the
@@ -604,10 +605,19 @@ public final class HostileCampaign {
         op,
         "bad-token " + bad.getKey(),
         target(op, p -> "HOSTILE-PATH-1", ""),
-        headers(bad.getValue(), op),
+        acceptingAnything(headers(bad.getValue(), op)),
         op.bodySchema() == null ? null : bytes(skeleton(op).toString()),
         true,
         false);
+  }
+
+  /**
+   * A bad token must meet 401 whatever the operation produces (an event stream included), not a 406
+   * for an Accept header the operation does not serve.
+   */
+  private static Map<String, String> acceptingAnything(Map<String, String> headers) {
+    headers.put("Accept", "*/*");
+    return headers;
   }
 
   private Probe bodyProbe(Operation op, String token, String kind, byte[] body) {
@@ -1049,7 +1059,8 @@ public final class HostileCampaign {
 
   private boolean ready(Service service) {
     try {
-      return get(service, "/q/health/ready", Map.of()).status() == 200;
+      Service health = new Service(service.name(), service.healthUrl(), service.healthUrl());
+      return get(health, "/q/health/ready", Map.of()).status() == 200;
     } catch (IOException e) {
       return false;
     }

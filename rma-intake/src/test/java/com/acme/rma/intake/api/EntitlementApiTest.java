@@ -73,6 +73,20 @@ class EntitlementApiTest {
   }
 
   @Test
+  void aControlCharacterInThePathIsABadRequestNotAnInternalError() {
+    given()
+        .urlEncodingEnabled(false)
+        .auth()
+        .oauth2(TestTokens.ops())
+        .get("/api/v1/entitlements/SN%00X")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("violations.field", hasItem("path"));
+  }
+
+  @Test
   void publishesEachChangeOnTheEntitlementsTopicKeyedBySerialNumber() throws Exception {
     clock.set(Instant.parse("2026-05-01T00:00:00Z"));
     String serial = Fixtures.serial("EV");
