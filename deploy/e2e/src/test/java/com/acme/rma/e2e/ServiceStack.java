@@ -48,18 +48,25 @@ final class ServiceStack implements AutoCloseable {
   private static ServiceStack shared;
 
   /**
-   * The one stack of this test JVM, started on first use and stopped when the JVM exits. Every e2e
-   * test class uses it: starting four services costs half a minute, so classes never start their
-   * own. Tests keep to their own partners and appliances so they don't see each other.
+   * The one stack of this test run, started on first use and stopped when the run's launcher
+   * session closes ({@link SharedStackStop}). Every e2e test class uses it: starting four services
+   * costs half a minute, so classes never start their own. Tests keep to their own partners and
+   * appliances so they don't see each other.
    */
   static synchronized ServiceStack shared() throws Exception {
     if (shared == null) {
-      ServiceStack stack =
+      shared =
           new ServiceStack().start(Map.of("RMA_SLA_GOLD_PLUS_TARGET", GOLD_PLUS_TARGET.toString()));
-      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
-      shared = stack;
     }
     return shared;
+  }
+
+  /** Stops the shared stack, if one was started. */
+  static synchronized void stopShared() {
+    if (shared != null) {
+      shared.close();
+      shared = null;
+    }
   }
 
   /** The four services, in the order they are started. */
