@@ -3,6 +3,7 @@ package com.acme.rma.intake.projection;
 import com.acme.rma.intake.application.RmaStore;
 import com.acme.rma.intake.application.webhook.NotifyWebhooks;
 import com.acme.rma.intake.domain.Rma;
+import com.acme.rma.platform.Causes;
 import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.PoisonEventException;
@@ -160,9 +161,23 @@ public class TimelineProjection {
           now.truncatedTo(ChronoUnit.MICROS),
           store::lockHeld);
     } catch (RuntimeException unreadable) {
+      if (fromTheDatabase(unreadable)) {
+        throw unreadable; // the store's failure: the kit retries what is transient (an outage)
+      }
       throw new PoisonEventException(
           event.type() + " cannot be put on a timeline: " + unreadable.getMessage(), unreadable);
     }
+  }
+
+  /** True when the failure came from the database (the mapping asks the store about locks). */
+  private static boolean fromTheDatabase(RuntimeException failure) {
+    for (Throwable cause : Causes.of(failure)) {
+      if (cause instanceof java.sql.SQLException
+          || cause instanceof jakarta.persistence.PersistenceException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void notifyPartner(TimelineEntry entry) {
