@@ -223,7 +223,8 @@ class ContractTest {
             List.of(
                 EventTypes.SHIPMENT_SHIPPED,
                 EventTypes.SHIPMENT_DELIVERED,
-                EventTypes.SLA_DEADLINE_CHANGED)),
+                EventTypes.SLA_DEADLINE_CHANGED,
+                EventTypes.SLA_CALENDAR_CHANGED)),
         AsyncApi.typesReceivedBy("rma-intake"));
   }
 
