@@ -30,7 +30,12 @@ public class CalendarRepairWorker {
   private final Instance<ManageClosures> closures;
   private final Clock clock;
   private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "sla-calendar-repair"));
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "sla-calendar-repair");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicBoolean queued = new AtomicBoolean();
 
   public CalendarRepairWorker(

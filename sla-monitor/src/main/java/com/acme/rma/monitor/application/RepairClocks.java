@@ -112,7 +112,7 @@ public class RepairClocks {
     List<SlaClock> batch = clocks.lockForRepair(calendarId, from, to, changeNo, batchSize);
     List<SlaClock> changed = new ArrayList<>();
     List<String> examined = new ArrayList<>(batch.size());
-    int moved = 0;
+    List<DeadlineChange> moves = new ArrayList<>();
     for (SlaClock before : batch) {
       examined.add(before.rmaNumber());
       Optional<SlaTerms> terms = termsOf(policy, before);
@@ -127,13 +127,11 @@ public class RepairClocks {
       alerts.publish(t.alerts());
       Optional<DeadlineChange> change =
           DeadlineChange.between(before, t.clock(), DeadlineChange.Reason.CALENDAR_CHANGED, now);
-      if (change.isPresent()) {
-        moved++;
-      }
-      deadlines.announce(change);
+      change.ifPresent(moves::add);
     }
     clocks.saveRepaired(changeNo, examined, changed, now);
-    return new int[] {batch.size(), moved};
+    deadlines.announceAll(moves);
+    return new int[] {batch.size(), moves.size()};
   }
 
   private BusinessCalendar policyCalendar(String calendarId) {

@@ -98,17 +98,17 @@ public class PostgresReportStore implements ReportStore {
         em.createNativeQuery(
                 "select to_char(d, 'YYYY-MM-DD'),"
                     + " (select count(*) from sla_clock where state <> 'CANCELLED'"
-                    + "   and started_at >= :from - interval '60 days' and started_at < :to"
+                    + "   and started_at >= cast(:from as timestamptz) - interval '60 days' and started_at < :to"
                     + "   and breached_at is not null and breached_at >= d at time zone :zone"
                     + "   and breached_at < (d + interval '1 day') at time zone :zone),"
                     + " (select count(*) from sla_clock where state <> 'CANCELLED'"
-                    + "   and started_at >= :from - interval '60 days' and started_at < :to"
+                    + "   and started_at >= cast(:from as timestamptz) - interval '60 days' and started_at < :to"
                     + "   and at_risk_at >= d at time zone :zone"
                     + "   and at_risk_at < (d + interval '1 day') at time zone :zone"
-                    + "   and at_risk_at <= :to and (stopped_at is null or stopped_at > at_risk_at)"
+                    + "   and at_risk_at <= cast(:to as timestamptz) and (stopped_at is null or stopped_at > at_risk_at)"
                     + "   and (paused_at is null or paused_at > at_risk_at))"
-                    + " from generate_series((:from at time zone :zone)::date,"
-                    + " (:to at time zone :zone)::date, interval '1 day') as d"
+                    + " from generate_series((cast(:from as timestamptz) at time zone :zone)::date,"
+                    + " (cast(:to as timestamptz) at time zone :zone)::date, interval '1 day') as d"
                     + " order by 1")
             .setParameter("from", from)
             .setParameter("to", to)
