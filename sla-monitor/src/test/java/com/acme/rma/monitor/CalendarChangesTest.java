@@ -23,13 +23,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Calendar changes over REST and the SLA repair they cause, against the real database: a closed day
  * moves every live clock whose window holds it by one business day, once (the change number on the
  * clock), announced once each; a dry run changes nothing; reopening moves them back. The number of
- * clocks is {@code rma.scale.clocks} (3,000 in the build; {@code deploy/scale/calendar-scale.sh}
+ * clocks is {@code rma.scale.clocks} (1,000 in the build; {@code deploy/scale/calendar-scale.sh}
  * runs 100,000). The clocks live in 2030 so that no other test's clock is touched.
  *
  * <p>GOLD clocks started Tuesday 5 November 2030 10:00 Tokyo are due Wednesday the 6th 17:30 Tokyo;
@@ -38,8 +39,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CalendarChangesTest {
 
-  static final int CLOCKS = Integer.getInteger("rma.scale.clocks", 3000);
-  private static final Duration WAIT = Duration.ofSeconds(Math.max(30, CLOCKS / 1000));
+  static final int CLOCKS = Integer.getInteger("rma.scale.clocks", 1000);
+  private static final Duration WAIT = Duration.ofSeconds(Math.max(30, CLOCKS / 200));
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
   private static final Instant STARTED = Instant.parse("2030-11-05T01:00:00Z");
   private static final Instant WEDNESDAY_DUE = Instant.parse("2030-11-06T08:30:00Z");
@@ -50,11 +51,44 @@ class CalendarChangesTest {
   @Inject MutableClock clock;
   @Inject RepairClocks repair;
 
+  /**
+   * All tests share one database: the clocks made here (2030–2031, many of them breached) must not
+   * crowd other tests' lists, and their announcements must not hold up the relay.
+   */
+  @AfterEach
+  void removeTheClocksOfThisTest() {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              for (String table : List.of("sla_clock", "outbox_event")) {
+                String column = table.equals("sla_clock") ? "rma_number" : "record_key";
+                em.createNativeQuery(
+                        "delete from "
+                            + table
+                            + " where "
+                            + column
+                            + " like 'RMA-CAL-%' or "
+                            + column
+                            + " like 'RMA-REP-%' or "
+                            + column
+                            + " like 'RMA-RPS-%' or "
+                            + column
+                            + " like 'RMA-CRJ-%'")
+                    .executeUpdate();
+              }
+            });
+  }
+
   private static io.restassured.specification.RequestSpecification ops() {
     return given().auth().oauth2(TestTokens.ops());
   }
 
   private void insertGoldClocks(String prefix, int count, Instant due, String state) {
+    insertGoldClocks(prefix, count, STARTED, due, state);
+  }
+
+  private void insertGoldClocks(
+      String prefix, int count, Instant started, Instant due, String state) {
     QuarkusTransaction.requiringNew()
         .run(
             () ->
@@ -67,7 +101,7 @@ class CalendarChangesTest {
                             + " :state, cast(:due as timestamptz) - interval '3:52:30', now(),"
                             + " now(), 'P-CALENDAR-1' from generate_series(1, :count) as i")
                     .setParameter("prefix", prefix)
-                    .setParameter("started", STARTED)
+                    .setParameter("started", started)
                     .setParameter("due", due)
                     .setParameter("state", state)
                     .setParameter("count", count)
@@ -150,6 +184,9 @@ class CalendarChangesTest {
     ops()
         .get("/api/v1/slas/{n}", run + "0000001")
         .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(200)
         .body("dueAt", equalTo(THURSDAY_DUE.toString()))
         .body("state", equalTo("RUNNING"));
     assertEquals(3, dueAt(run + "X", Instant.parse("2030-11-05T08:30:00Z")));
@@ -198,7 +235,9 @@ class CalendarChangesTest {
             .getList("closures.date")
             .contains(WEDNESDAY));
     ops()
-        .get("/api/v1/calendars/JP/deadline?from=2030-11-05T10:00:00%2B09:00&businessDays=1")
+        .queryParam("from", "2030-11-05T10:00:00+09:00")
+        .queryParam("businessDays", 1)
+        .get("/api/v1/calendars/JP/deadline")
         .then()
         .body("dueAt", equalTo(THURSDAY_DUE.toString()));
 
@@ -215,6 +254,14 @@ class CalendarChangesTest {
         .then()
         .statusCode(404)
         .body("code", equalTo("CLOSURE_NOT_FOUND"));
+    // the relay is not under test here: the thousands of announcements must not delay the other
+    // tests' alerts (the outbox is relayed in order)
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery("delete from outbox_event where record_key like :p")
+                    .setParameter("p", run + "%")
+                    .executeUpdate());
   }
 
   @Test
@@ -409,20 +456,26 @@ class CalendarChangesTest {
   @Test
   void reJudgingFinishedClocksOfARangeChangesVerdictsOnceAndIsAudited() {
     String run = "RMA-CRJ-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    // a week of its own: GOLD started Tuesday 12 November 2030 10:00 Tokyo, due Wednesday 17:30;
     // MET by Thursday 12:00 under a calendar that had Wednesday closed (due Thursday)
-    insertGoldClocks(run, 2, THURSDAY_DUE, "MET");
+    insertGoldClocks(
+        run,
+        2,
+        Instant.parse("2030-11-12T01:00:00Z"),
+        Instant.parse("2030-11-14T08:30:00Z"),
+        "MET");
     QuarkusTransaction.requiringNew()
         .run(
             () ->
                 em.createNativeQuery(
-                        "update sla_clock set stopped_at = '2030-11-07T03:00:00Z',"
+                        "update sla_clock set stopped_at = '2030-11-14T03:00:00Z',"
                             + " next_fire_at = null where rma_number like :p")
                     .setParameter("p", run + "%")
                     .executeUpdate());
     JsonPath done =
         ops()
             .contentType(ContentType.JSON)
-            .body(Map.of("from", "2030-11-05", "to", "2030-11-05", "reason", "audit"))
+            .body(Map.of("from", "2030-11-12", "to", "2030-11-12", "reason", "audit"))
             .post("/api/v1/slas/repair")
             .then()
             .statusCode(200)
@@ -433,7 +486,7 @@ class CalendarChangesTest {
         .get("/api/v1/slas/{n}", run + "0000001")
         .then()
         .body("state", equalTo("BREACHED"))
-        .body("dueAt", equalTo(WEDNESDAY_DUE.toString()))
+        .body("dueAt", equalTo("2030-11-13T08:30:00Z"))
         .body("lateBySeconds", equalTo(18 * 3600 + 30 * 60));
     assertEquals(
         2,
@@ -443,7 +496,7 @@ class CalendarChangesTest {
     JsonPath again =
         ops()
             .contentType(ContentType.JSON)
-            .body(Map.of("from", "2030-11-05", "to", "2030-11-05", "reason", "audit again"))
+            .body(Map.of("from", "2030-11-12", "to", "2030-11-12", "reason", "audit again"))
             .post("/api/v1/slas/repair")
             .then()
             .statusCode(200)
