@@ -37,6 +37,11 @@ PROM_RULES="$ROOT/deploy/k8s/components/observability/rma.rules.yml"
 : "${ADDRESS_REGISTRY_PORT:=8082}"
 : "${RMA_DISPATCH_PORT:=8083}"
 : "${SLA_MONITOR_PORT:=8084}"
+# health and metrics: the services' management interface (the prod profile), not the API port
+: "${RMA_INTAKE_MANAGEMENT_PORT:=9081}"
+: "${ADDRESS_REGISTRY_MANAGEMENT_PORT:=9082}"
+: "${RMA_DISPATCH_MANAGEMENT_PORT:=9083}"
+: "${SLA_MONITOR_MANAGEMENT_PORT:=9084}"
 : "${PROMETHEUS_PORT:=9090}"
 : "${STACK_READY_TIMEOUT:=180}"  # seconds for all four services to become ready
 : "${KAFKA_READY_TIMEOUT:=90}"   # seconds for the broker to come up
@@ -44,6 +49,12 @@ PROM_RULES="$ROOT/deploy/k8s/components/observability/rma.rules.yml"
 : "${STACK_SKIP_SERVICES:=0}"    # 1: `up` starts PostgreSQL and Kafka only
 : "${STACK_SKIP_BUILD:=0}"       # 1: `up` runs the existing jars even if sources are newer
 JAVA="${JAVA:-java}"
+# How the services' JVM starts (deploy/bench measures them): plain | appcds (JDK 17's dynamic
+# CDS archive) | aot (JDK 25's AOT cache, Temurin 25 when found). The first start in a mode
+# without an archive for the current jar is the training run; the archive is written when that
+# process exits (stop/down), and used from the next start on.
+JAVA25="${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}"
+: "${STACK_JVM:=$([[ -n $JAVA25 ]] && echo aot || echo appcds)}"
 
 JWT_ISSUER="rma-local"
 DB_USER="rma"
@@ -101,7 +112,9 @@ usage: $PROG COMMAND
 
 Ports come from PG_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, RMA_INTAKE_PORT,
 ADDRESS_REGISTRY_PORT, RMA_DISPATCH_PORT, SLA_MONITOR_PORT (defaults 5432, 9092, 9093,
-8081-8084), PROMETHEUS_PORT (9090). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
+8081-8084), RMA_INTAKE_MANAGEMENT_PORT, ADDRESS_REGISTRY_MANAGEMENT_PORT,
+RMA_DISPATCH_MANAGEMENT_PORT, SLA_MONITOR_MANAGEMENT_PORT (health and metrics, 9081-9084),
+PROMETHEUS_PORT (9090). STACK_SKIP_SERVICES=1 makes 'up' start PostgreSQL and Kafka only;
 STACK_SKIP_BUILD=1 makes it run the existing jars without checking the sources.
 RMA_SLA_GOLD_PLUS_TARGET (e.g. PT2M) and RMA_CALENDAR_FILE (an absolute path to the operator's
 business calendars, read by rma-intake and sla-monitor) given to 'up' are kept for later
@@ -122,6 +135,22 @@ service_port() {
     rma-dispatch) echo "$RMA_DISPATCH_PORT" ;;
     sla-monitor) echo "$SLA_MONITOR_PORT" ;;
   esac
+}
+
+# /q/health* and /q/metrics: the management interface of the packaged (prod) services
+service_management_port() {
+  case $1 in
+    rma-intake) echo "$RMA_INTAKE_MANAGEMENT_PORT" ;;
+    address-registry) echo "$ADDRESS_REGISTRY_MANAGEMENT_PORT" ;;
+    rma-dispatch) echo "$RMA_DISPATCH_MANAGEMENT_PORT" ;;
+    sla-monitor) echo "$SLA_MONITOR_MANAGEMENT_PORT" ;;
+  esac
+}
+
+# the variable a service reads its management port from (RMA_INTAKE_MANAGEMENT_PORT, ...)
+service_management_env() {
+  local name=${1//-/_}
+  echo "${name^^}_MANAGEMENT_PORT"
 }
 
 service_db() { echo "${1//-/_}"; } # rma-intake -> rma_intake
@@ -232,6 +261,10 @@ RMA_INTAKE_PORT=$RMA_INTAKE_PORT
 ADDRESS_REGISTRY_PORT=$ADDRESS_REGISTRY_PORT
 RMA_DISPATCH_PORT=$RMA_DISPATCH_PORT
 SLA_MONITOR_PORT=$SLA_MONITOR_PORT
+RMA_INTAKE_MANAGEMENT_PORT=$RMA_INTAKE_MANAGEMENT_PORT
+ADDRESS_REGISTRY_MANAGEMENT_PORT=$ADDRESS_REGISTRY_MANAGEMENT_PORT
+RMA_DISPATCH_MANAGEMENT_PORT=$RMA_DISPATCH_MANAGEMENT_PORT
+SLA_MONITOR_MANAGEMENT_PORT=$SLA_MONITOR_MANAGEMENT_PORT
 PROMETHEUS_PORT=$PROMETHEUS_PORT
 EOF
 }
@@ -621,20 +654,32 @@ ensure_build() {
 # ---------------------------------------------------------------- services
 
 start_service() {
-  local svc=$1 port jar pid extra=()
+  local svc=$1 port mport jar pid extra=()
   port=$(service_port "$svc")
+  mport=$(service_management_port "$svc")
   jar=$(service_jar "$svc")
   if pid=$(live_pid "$PID_DIR/$svc.pid" "$jar"); then
     log "$svc: already running (pid $pid)"
     return 0
   fi
   port_open "$port" && die "$svc: port $port is already in use by $(port_owner "$port")"
-  log "$svc: starting on port $port (log: .run/logs/$svc.log)"
-  [[ $svc == rma-intake ]] && extra+=(RMA_REGISTRY_URL="http://127.0.0.1:$ADDRESS_REGISTRY_PORT")
+  port_open "$mport" && die "$svc: management port $mport is already in use by $(port_owner "$mport")"
+  log "$svc: starting on port $port, health and metrics on $mport (log: .run/logs/$svc.log)"
+  if [[ $svc == rma-intake ]]; then
+    extra+=(RMA_REGISTRY_URL="http://127.0.0.1:$ADDRESS_REGISTRY_PORT")
+    # partners' webhook receivers may be plain http on this machine (production: https, public only)
+    extra+=(RMA_WEBHOOKS_ALLOW_LOOPBACK_HTTP=true)
+    # intake's own identity toward the registry's lock API (subject rma-intake, group
+    # rma-service); minted at every start, re-read by intake when it changes
+    (umask 077 && cmd_token rma-service >"$KEY_DIR/service-token.tmp") || die "cannot mint the service token"
+    mv -f "$KEY_DIR/service-token.tmp" "$KEY_DIR/service-token"
+    extra+=(RMA_SERVICE_TOKEN_FILE="$KEY_DIR/service-token")
+  fi
   # the services read exactly these variables; cwd .run/ keeps a stray .env in a
   # service folder from changing the local stack's configuration
   spawn "$RUN_DIR" "$LOG_DIR/$svc.log" "$PID_DIR/$svc.pid" \
     env QUARKUS_HTTP_PORT="$port" \
+    "$(service_management_env "$svc")=$mport" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$(service_db "$svc")" \
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
     QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
@@ -643,12 +688,41 @@ start_service() {
     MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "${extra[@]}" \
-    "$JAVA" -Xmx256m -jar "$jar"
+    $(service_java "$svc" "$jar") -Xmx256m -jar "$jar"
+}
+
+# The java command and archive flags of STACK_JVM for SERVICE's JAR.
+service_java() {
+  local svc=$1 jar=$2 archive
+  mkdir -p "$RUN_DIR/cds"
+  case $STACK_JVM in
+    plain) echo "$JAVA" ;;
+    appcds)
+      archive="$RUN_DIR/cds/$svc.jsa"
+      if [[ -s $archive && $archive -nt $jar ]]; then
+        echo "$JAVA -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+      else
+        rm -f "$archive"
+        echo "$JAVA -XX:ArchiveClassesAtExit=$archive"
+      fi
+      ;;
+    aot)
+      [[ -n $JAVA25 ]] || die "STACK_JVM=aot needs a JDK 25 (JAVA25)"
+      archive="$RUN_DIR/cds/$svc.aot"
+      if [[ -s $archive && $archive -nt $jar ]]; then
+        echo "$JAVA25 -XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off"
+      else
+        rm -f "$archive"
+        echo "$JAVA25 -XX:AOTCacheOutput=$archive"
+      fi
+      ;;
+    *) die "STACK_JVM must be plain, appcds or aot (not $STACK_JVM)" ;;
+  esac
 }
 
 service_ready() {
   local body
-  body=$(curl -fsS -m 2 "http://127.0.0.1:$(service_port "$1")/q/health/ready" 2>/dev/null) &&
+  body=$(curl -fsS -m 2 "http://127.0.0.1:$(service_management_port "$1")/q/health/ready" 2>/dev/null) &&
     grep -q '"status" *: *"UP"' <<<"$body"
 }
 
@@ -724,7 +798,7 @@ scrape_configs:
 EOF
     for svc in "${SERVICES[@]}"; do
       printf '  - job_name: %s\n    metrics_path: /q/metrics\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
-        "$svc" "$(service_port "$svc")"
+        "$svc" "$(service_management_port "$svc")"
     done
   } >"$PROM_DIR/prometheus.yml"
   promtool check config "$PROM_DIR/prometheus.yml" >"$LOG_DIR/prometheus-check.log" 2>&1 ||
@@ -887,6 +961,8 @@ cmd_down() {
   while :; do
     open=()
     for port in "$RMA_INTAKE_PORT" "$ADDRESS_REGISTRY_PORT" "$RMA_DISPATCH_PORT" "$SLA_MONITOR_PORT" \
+      "$RMA_INTAKE_MANAGEMENT_PORT" "$ADDRESS_REGISTRY_MANAGEMENT_PORT" \
+      "$RMA_DISPATCH_MANAGEMENT_PORT" "$SLA_MONITOR_MANAGEMENT_PORT" \
       "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
       port_open "$port" && open+=("$port")
     done
@@ -898,7 +974,8 @@ cmd_down() {
     for port in "${open[@]}"; do log "port $port is still open: $(port_owner "$port") (not started by this stack)"; done
     die "ports still in use: ${open[*]}"
   fi
-  log "stack is down; ports ${RMA_INTAKE_PORT}-${SLA_MONITOR_PORT}, $KAFKA_PORT, $KAFKA_CONTROLLER_PORT are closed"
+  log "stack is down; ports ${RMA_INTAKE_PORT}-${SLA_MONITOR_PORT}," \
+    "${RMA_INTAKE_MANAGEMENT_PORT}-${SLA_MONITOR_MANAGEMENT_PORT}, $KAFKA_PORT, $KAFKA_CONTROLLER_PORT are closed"
 }
 
 cmd_status() {
@@ -980,10 +1057,12 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 cmd_token() {
   local role=${1:-} partner=${2:-} sub header payload partner_claim="" iat signing_input signature
+  local ttl=$((12 * 3600))
   case $role in
     partner | ops | logistics | customer) ;;
+    rma-service) ttl=$((30 * 24 * 3600)) ;; # rma-intake's own identity (written at up)
     *)
-      echo "usage: $PROG token partner|ops|logistics|customer [PARTNER_ID]" >&2
+      echo "usage: $PROG token partner|ops|logistics|customer|rma-service [PARTNER_ID]" >&2
       exit 2
       ;;
   esac
@@ -1002,11 +1081,17 @@ cmd_token() {
   fi
   [[ -f $KEY_DIR/private.pem ]] || die "no JWT key pair yet: run '$PROG up' first"
 
-  if [[ $role == partner ]]; then sub="partner-$partner-user"; else sub="$role-user"; fi
+  if [[ $role == partner ]]; then
+    sub="partner-$partner-user"
+  elif [[ $role == rma-service ]]; then
+    sub="rma-intake"
+  else
+    sub="$role-user"
+  fi
   iat=$(date +%s)
   header='{"alg":"RS256","typ":"JWT"}'
   payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["%s"],%s"iat":%d,"exp":%d,"jti":"%s"}' \
-    "$JWT_ISSUER" "$sub" "$sub" "$role" "$partner_claim" "$iat" "$((iat + 12 * 3600))" "$(openssl rand -hex 16)")
+    "$JWT_ISSUER" "$sub" "$sub" "$role" "$partner_claim" "$iat" "$((iat + ttl))" "$(openssl rand -hex 16)")
   signing_input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
   signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$KEY_DIR/private.pem" -binary | b64url)
   [[ -n $signature ]] || die "signing failed"

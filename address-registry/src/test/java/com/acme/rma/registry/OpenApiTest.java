@@ -24,10 +24,16 @@ class OpenApiTest {
             Map.entry(
                 "PUT /api/v1/sites/{serialNumber}/address", Set.of("200", "400", "404", "409")),
             Map.entry("GET /api/v1/sites/{serialNumber}", Set.of("200", "404")),
-            Map.entry("POST /api/v1/sites/{serialNumber}/lock", Set.of("200", "400", "404", "409")),
+            Map.entry(
+                "POST /api/v1/sites/{serialNumber}/lock",
+                Set.of("200", "400", "403", "404", "409")),
             Map.entry(
                 "DELETE /api/v1/sites/{serialNumber}/lock/{rmaNumber}",
-                Set.of("204", "404", "409")),
+                Set.of("204", "403", "404", "409")),
+            Map.entry(
+                "POST /api/v1/sites/{serialNumber}/lock/force-release",
+                Set.of("200", "400", "404", "409")),
+            Map.entry("GET /api/v1/sites/{serialNumber}/lock/force-releases", Set.of("200", "400")),
             Map.entry("PUT /api/v1/service-centers/{id}", Set.of("200", "400")),
             Map.entry("GET /api/v1/service-centers", Set.of("200", "400")),
             Map.entry("GET /api/v1/service-centers/{id}", Set.of("200", "404")),

@@ -77,6 +77,70 @@ public final class AsyncApi {
     return types;
   }
 
+  /**
+   * The {@code ce_source} the document names for events of this type (the producing service, e.g.
+   * {@code /rma-intake}), or empty when the type comes from outside (the logistics systems' carrier
+   * events) or is not in the contract.
+   */
+  public static java.util.Optional<String> sourceOf(String type) {
+    return java.util.Optional.ofNullable(Sources.BY_TYPE.get(type));
+  }
+
+  /** Every source the document names for a producing service ({@code /rma-intake}, ...). */
+  public static java.util.Set<String> serviceSources() {
+    return java.util.Set.copyOf(Sources.BY_TYPE.values());
+  }
+
+  /** Read once, on first use: the {@code ce_source} const of each message's headers. */
+  private static final class Sources {
+    static final Map<String, String> BY_TYPE = read();
+
+    private static Map<String, String> read() {
+      Map<String, String> sources = new java.util.TreeMap<>();
+      tree()
+          .path("components")
+          .path("messages")
+          .forEach(
+              message ->
+                  message
+                      .path("headers")
+                      .path("allOf")
+                      .forEach(
+                          part -> {
+                            JsonNode source =
+                                part.path("properties").path("ce_source").path("const");
+                            if (source.isTextual()) {
+                              sources.put(message.path("name").asText(), source.asText());
+                            }
+                          }));
+      return java.util.Collections.unmodifiableMap(sources);
+    }
+  }
+
+  /**
+   * The topics {@code service} sends to or receives from, by its operations (titled with the
+   * service's name): {@code action} is {@code send} or {@code receive}. Each topic maps to the
+   * consumer group the operation names ({@code null} for a send); a group ending in {@code <uuid>}
+   * is one per process, named by the prefix before it.
+   */
+  public static java.util.SortedMap<String, String> topicsOf(String service, String action) {
+    JsonNode doc = tree();
+    java.util.SortedMap<String, String> topics = new java.util.TreeMap<>();
+    doc.path("operations")
+        .forEach(
+            operation -> {
+              if (action.equals(operation.path("action").asText())
+                  && service.equals(operation.path("title").asText())) {
+                String pointer = operation.path("channel").path("$ref").asText().substring(1);
+                String topic = doc.at(pointer).path("address").asText();
+                JsonNode group =
+                    operation.path("bindings").path("kafka").path("groupId").path("const");
+                topics.put(topic, group.isTextual() ? group.asText() : null);
+              }
+            });
+    return topics;
+  }
+
   /** The document with every referenced schema file inlined. */
   public static JsonNode bundled() {
     return inline(tree(), "");

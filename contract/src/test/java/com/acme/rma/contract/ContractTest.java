@@ -229,6 +229,41 @@ class ContractTest {
   }
 
   @Test
+  void everyTypeNamesItsProducersSourceButTheCarrierEventsFromOutside() {
+    for (String type : EventTypes.ALL) {
+      String topic = EventTypes.topicOf(type);
+      if (topic.equals(Topics.CARRIER_EVENTS)) {
+        assertEquals(java.util.Optional.empty(), AsyncApi.sourceOf(type), type);
+      } else {
+        assertTrue(AsyncApi.sourceOf(type).isPresent(), type + " names no ce_source");
+      }
+    }
+    assertEquals(
+        java.util.Optional.of("/rma-intake"), AsyncApi.sourceOf(EventTypes.ENTITLEMENT_CHANGED));
+    assertEquals(
+        java.util.Optional.of("/sla-monitor"), AsyncApi.sourceOf(EventTypes.SLA_DEADLINE_CHANGED));
+    assertEquals(java.util.Optional.empty(), AsyncApi.sourceOf("rma.teleported.v1"));
+    assertEquals(
+        Set.of("/rma-intake", "/address-registry", "/rma-dispatch", "/sla-monitor"),
+        AsyncApi.serviceSources());
+  }
+
+  @Test
+  void theDocumentNamesTheTopicsAndGroupsOfEachService() {
+    assertEquals(
+        Set.of(Topics.SLA_ALERTS, Topics.SLA_CLOCKS),
+        AsyncApi.topicsOf("sla-monitor", "send").keySet());
+    var received = AsyncApi.topicsOf("sla-monitor", "receive");
+    assertEquals("sla-monitor", received.get(Topics.LIFECYCLE));
+    assertEquals("sla-monitor-live-<uuid>", received.get(Topics.SLA_ALERTS));
+    assertEquals(
+        Set.of(Topics.CARRIER_EVENTS), AsyncApi.topicsOf("logistics systems", "send").keySet());
+    assertEquals(
+        java.util.Map.of(Topics.SHIPMENTS, "logistics"),
+        AsyncApi.topicsOf("logistics systems", "receive"));
+  }
+
+  @Test
   void namesOutsideTheContractAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> EventTypes.topicOf("rma.teleported.v1"));
     assertThrows(IllegalArgumentException.class, () -> Goldens.json("rma.teleported.v1"));

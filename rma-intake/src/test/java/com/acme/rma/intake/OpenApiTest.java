@@ -23,7 +23,7 @@ class OpenApiTest {
         Map.ofEntries(
             Map.entry(
                 "POST /api/v1/rmas",
-                Set.of("201", "400", "401", "403", "404", "409", "413", "422", "503")),
+                Set.of("201", "400", "401", "403", "404", "409", "413", "422", "429", "503")),
             Map.entry("GET /api/v1/rmas", Set.of("200", "400", "401", "403")),
             Map.entry("GET /api/v1/rmas/{rmaNumber}", Set.of("200", "404")),
             Map.entry("POST /api/v1/rmas/{rmaNumber}/cancel", Set.of("200", "404", "409")),
@@ -35,7 +35,16 @@ class OpenApiTest {
             Map.entry("GET /api/v1/ops/dead-letters", Set.of("200", "400", "401", "403")),
             Map.entry("GET /api/v1/ops/dead-letters/{id}", Set.of("200", "404")),
             Map.entry("POST /api/v1/ops/dead-letters/{id}/replay", Set.of("202", "404", "422")),
-            Map.entry("POST /api/v1/ops/dead-letters/replay", Set.of("202", "400"))));
+            Map.entry("POST /api/v1/ops/dead-letters/replay", Set.of("202", "400")),
+            Map.entry("GET /api/v1/rmas/{rmaNumber}/timeline", Set.of("200", "403", "404")),
+            Map.entry("POST /api/v1/timeline/rebuild", Set.of("200", "403")),
+            Map.entry("POST /api/v1/webhooks", Set.of("201", "400", "422")),
+            Map.entry("GET /api/v1/webhooks", Set.of("200", "400")),
+            Map.entry("GET /api/v1/webhooks/{id}", Set.of("200", "404")),
+            Map.entry("DELETE /api/v1/webhooks/{id}", Set.of("204", "404")),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", Set.of("200", "404")),
+            Map.entry("POST /api/v1/webhooks/{id}/test", Set.of("202", "404")),
+            Map.entry("POST /api/v1/webhooks/{id}/resume", Set.of("200", "404"))));
   }
 
   @Test

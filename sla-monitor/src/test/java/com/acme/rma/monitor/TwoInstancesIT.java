@@ -211,14 +211,17 @@ class TwoInstancesIT {
   }
 
   /** One monitor process from the packaged app. */
-  private record Instance(String name, int port, Process process) {
+  private record Instance(String name, int port, int managementPort, Process process) {
 
     static Instance start(String name) throws IOException {
       int port = freePort();
+      // health and metrics: the packaged (prod) app's management interface, a port of its own
+      int managementPort = freePort();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx256m");
       command.add("-Dquarkus.http.port=" + port);
+      command.add("-DSLA_MONITOR_MANAGEMENT_PORT=" + managementPort);
       config.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-jar");
       command.add(APP.toString());
@@ -229,7 +232,7 @@ class TwoInstancesIT {
               .redirectOutput(ProcessBuilder.Redirect.to(log))
               .start();
       processes.add(process);
-      return new Instance(name, port, process);
+      return new Instance(name, port, managementPort, process);
     }
 
     void awaitReady() {
@@ -256,8 +259,13 @@ class TwoInstancesIT {
 
     private HttpResponse<String> get(String path, String token)
         throws IOException, InterruptedException {
+      return get(port, path, token);
+    }
+
+    private HttpResponse<String> get(int onPort, String path, String token)
+        throws IOException, InterruptedException {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path))
               .timeout(Duration.ofSeconds(5));
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
@@ -267,7 +275,7 @@ class TwoInstancesIT {
 
     private int readyStatus() throws InterruptedException {
       try {
-        return get("/q/health/ready", null).statusCode();
+        return get(managementPort, "/q/health/ready", null).statusCode();
       } catch (IOException notListeningYet) {
         return -1;
       }

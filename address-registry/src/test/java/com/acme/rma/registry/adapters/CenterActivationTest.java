@@ -111,7 +111,7 @@ class CenterActivationTest {
         .then()
         .statusCode(200);
     String rma = unique("RMA-2026");
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
@@ -119,7 +119,7 @@ class CenterActivationTest {
         .body("goldPlus.reason", equalTo("SERVICE_CENTER_PENDING"));
 
     clock.set(OPENING.plusSeconds(60));
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()

@@ -220,6 +220,69 @@ class EventConsumptionTest {
   }
 
   @Test
+  void noTakeOverFromAForgedSourceOrAChangeDatedInTheFuture() throws Exception {
+    String serial = unique("SN");
+    awaitProcessed(entitlement(newId(), serial, "P-OWNER", "2026-05-02T00:00:00Z"));
+
+    ObjectNode data = Goldens.node(EventTypes.ENTITLEMENT_CHANGED);
+    data.put("serialNumber", serial).put("partnerId", "P-THIEF");
+    String forged = newId();
+    send(
+        "rma.entitlements",
+        serial,
+        EventTypes.ENTITLEMENT_CHANGED,
+        forged,
+        data.put("changedAt", "2026-05-03T00:00:00Z").toString(),
+        "/some-pod",
+        "2026-05-01T00:00:00Z");
+    String future = newId();
+    send(
+        "rma.entitlements",
+        serial,
+        EventTypes.ENTITLEMENT_CHANGED,
+        future,
+        data.put("changedAt", "2099-01-01T00:00:00Z").toString(),
+        INTAKE,
+        "2026-05-01T00:00:00Z");
+    String futureCeTime = newId();
+    send(
+        "rma.entitlements",
+        serial,
+        EventTypes.ENTITLEMENT_CHANGED,
+        futureCeTime,
+        data.put("changedAt", "2026-05-04T00:00:00Z").toString(),
+        INTAKE,
+        "2099-01-01T00:00:00Z");
+    // an older change on the same key: processed after the three, and changes nothing itself
+    awaitProcessed(entitlement(newId(), serial, "P-OLDER", "2026-05-01T00:00:00Z"));
+
+    assertEquals(Optional.of("P-OWNER"), ownerOf(serial));
+    for (String id : new String[] {forged, future, futureCeTime}) {
+      assertFalse(events.processed(INTAKE, id) || events.processed("/some-pod", id));
+    }
+    var dead =
+        new KafkaTestClient(bootstrap)
+            .readUntil(
+                "address-registry.dlq",
+                seen -> seen.stream().filter(r -> serial.equals(r.key())).count() >= 3,
+                WAIT);
+    Map<String, String> reasons = new java.util.HashMap<>();
+    dead.stream()
+        .filter(r -> serial.equals(r.key()))
+        .forEach(
+            r ->
+                reasons.put(
+                    KafkaTestClient.header(r, "ce_id"),
+                    KafkaTestClient.header(r, "dead-letter-reason")));
+    assertTrue(reasons.get(forged).startsWith("forged source"), reasons.get(forged));
+    assertTrue(
+        reasons.get(future).startsWith("time in the future: changedAt"), reasons.get(future));
+    assertTrue(
+        reasons.get(futureCeTime).startsWith("time in the future: ce_time"),
+        reasons.get(futureCeTime));
+  }
+
+  @Test
   void processesIntakesGoldenEventsAsTheyAre() throws Exception {
     String entitlement = newId();
     String closed = newId();
@@ -260,7 +323,7 @@ class EventConsumptionTest {
   }
 
   private static void lock(String serial, String rma) {
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
@@ -303,6 +366,11 @@ class EventConsumptionTest {
   }
 
   private void send(String topic, String key, String type, String id, String value) {
+    send(topic, key, type, id, value, INTAKE, "2026-05-01T00:00:00Z");
+  }
+
+  private void send(
+      String topic, String key, String type, String id, String value, String source, String time) {
     new KafkaTestClient(bootstrap)
         .send(
             topic,
@@ -314,11 +382,11 @@ class EventConsumptionTest {
                 "ce_id",
                 id,
                 "ce_source",
-                INTAKE,
+                source,
                 "ce_type",
                 type,
                 "ce_time",
-                "2026-05-01T00:00:00Z",
+                time,
                 "content-type",
                 "application/json"));
   }

@@ -56,7 +56,7 @@ class FieldLimitsApiTest {
         .body("address.region", equalTo(address.get("region")))
         .body("address.postalCode", equalTo(address.get("postalCode")));
     String rma = id("RMA-2026-", FieldLimits.ID);
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
@@ -83,7 +83,7 @@ class FieldLimitsApiTest {
         .then()
         .statusCode(400)
         .body("violations.field", containsInAnyOrder("serialNumber"));
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", id("RMA-2026-", FieldLimits.ID + 1)))
         .post("/api/v1/sites/" + unique("SN") + "/lock")
         .then()

@@ -97,8 +97,8 @@ class KafkaFlowTest {
     String rma = unique("RMA-2026");
     String lock = "/api/v1/sites/" + serial + "/lock";
 
-    as(TestTokens.partner(next))
-        .body(Map.of("rmaNumber", rma))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", rma, "partnerId", next))
         .post(lock)
         .then()
         .statusCode(409)
@@ -109,17 +109,13 @@ class KafkaFlowTest {
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                as(TestTokens.partner(next))
-                    .body(Map.of("rmaNumber", rma))
+                as(TestTokens.service())
+                    .body(Map.of("rmaNumber", rma, "partnerId", next))
                     .post(lock)
                     .then()
                     .statusCode(200)
                     .body("rmaNumber", equalTo(rma)));
-    as(TestTokens.partner(previous))
-        .delete(lock + "/" + rma)
-        .then()
-        .statusCode(409)
-        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
+    as(TestTokens.partner(next)).delete(lock + "/" + rma).then().statusCode(403);
   }
 
   private void sendEntitlement(String serial, String partner, String changedAt) throws Exception {
@@ -144,7 +140,7 @@ class KafkaFlowTest {
         .put("/api/v1/sites/" + serial + "/address")
         .then()
         .statusCode(200);
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
@@ -188,7 +184,7 @@ class KafkaFlowTest {
         .put("/api/v1/sites/" + serial + "/address")
         .then()
         .statusCode(200);
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()

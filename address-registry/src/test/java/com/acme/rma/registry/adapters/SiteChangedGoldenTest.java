@@ -84,7 +84,7 @@ class SiteChangedGoldenTest {
         .put("/api/v1/sites/" + serial + "/address")
         .then()
         .statusCode(200);
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", unique("RMA-2026")))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()

@@ -180,37 +180,131 @@ class SiteLockApiTest {
         .body("version", equalTo(2));
   }
 
+  /**
+   * The lock API is rma-intake's alone: no partner (not even the owner, who could otherwise release
+   * its own RMA's lock and change the address), no ops, logistics or customer token may lock or
+   * unlock. The service names the partner the RMA is for, and the registry checks its copy of the
+   * owner against it.
+   */
   @Test
-  void theOwningPartnerMayLockAndReleaseAndNobodyElse() {
+  void onlyTheServiceIdentityMayLockAndReleaseOnTheOwnersBehalf() {
     String serial = registered(address("1 George Street", "AU", SYDNEY_LAT, SYDNEY_LON));
     ownership.record(serial, "P-AU-1", T0);
     String rma = unique("RMA-2026");
     String url = "/api/v1/sites/" + serial + "/lock";
 
-    as(TestTokens.partner("P-AU-2"))
-        .body(Map.of("rmaNumber", rma))
+    for (String token :
+        new String[] {
+          TestTokens.partner("P-AU-1"),
+          TestTokens.partner("P-AU-2"),
+          TestTokens.ops(),
+          TestTokens.logistics(),
+          TestTokens.customer()
+        }) {
+      as(token)
+          .body(Map.of("rmaNumber", rma, "partnerId", "P-AU-1"))
+          .post(url)
+          .then()
+          .statusCode(403)
+          .contentType(PROBLEM);
+    }
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", rma, "partnerId", "P-AU-2"))
         .post(url)
         .then()
         .statusCode(409)
         .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
-    as(TestTokens.logistics())
-        .body(Map.of("rmaNumber", rma))
-        .post(url)
-        .then()
-        .statusCode(403)
-        .body("code", equalTo("FORBIDDEN"));
-    as(TestTokens.partner("P-AU-1"))
-        .body(Map.of("rmaNumber", rma))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", rma, "partnerId", "P-AU-1"))
         .post(url)
         .then()
         .statusCode(200)
         .body("rmaNumber", equalTo(rma));
-    as(TestTokens.partner("P-AU-2"))
-        .delete(url + "/" + rma)
+
+    for (String token :
+        new String[] {
+          TestTokens.partner("P-AU-1"),
+          TestTokens.ops(),
+          TestTokens.logistics(),
+          TestTokens.customer()
+        }) {
+      as(token).delete(url + "/" + rma).then().statusCode(403).contentType(PROBLEM);
+    }
+    as(TestTokens.partner("P-AU-1"))
+        .body(address("5 Pitt Street", "AU", SYDNEY_LAT, SYDNEY_LON))
+        .put("/api/v1/sites/" + serial + "/address")
         .then()
         .statusCode(409)
-        .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
-    as(TestTokens.partner("P-AU-1")).delete(url + "/" + rma).then().statusCode(204);
+        .body("code", equalTo("ADDRESS_LOCKED"));
+    as(TestTokens.service()).delete(url + "/" + rma).then().statusCode(204);
+    as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock", nullValue());
+  }
+
+  /**
+   * Ops' way out: the lock goes whatever RMA holds it, announced like a normal release, and the
+   * release is recorded with who, when and why (readable by ops only).
+   */
+  @Test
+  void opsForceReleaseALockWithAReasonAndTheReleaseIsAudited() {
+    clock.set(T0);
+    String serial = registered(address("1 George Street", "AU", SYDNEY_LAT, SYDNEY_LON));
+    String rma = unique("RMA-2026");
+    lock(serial, rma).then().statusCode(200);
+    String url = "/api/v1/sites/" + serial + "/lock/force-release";
+
+    as(TestTokens.ops())
+        .body(Map.of("reason", " "))
+        .post(url)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations.field", hasItem("reason"));
+    as(TestTokens.ops()).body(Map.of()).post(url).then().statusCode(400);
+    for (String token :
+        new String[] {TestTokens.partner("P-AU-1"), TestTokens.service(), TestTokens.logistics()}) {
+      as(token).body(Map.of("reason", "stuck")).post(url).then().statusCode(403);
+    }
+    as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock.rmaNumber", equalTo(rma));
+
+    clock.set(T0.plusSeconds(90));
+    as(TestTokens.ops())
+        .body(Map.of("reason", "customer moved; RMA to be cancelled by hand"))
+        .post(url)
+        .then()
+        .statusCode(200)
+        .body("serialNumber", equalTo(serial))
+        .body("rmaNumber", equalTo(rma))
+        .body("releasedBy", equalTo("ops-user"))
+        .body("releasedAt", equalTo("2026-05-01T00:01:30Z"))
+        .body("reason", equalTo("customer moved; RMA to be cancelled by hand"));
+
+    as(TestTokens.ops()).get("/api/v1/sites/" + serial).then().body("lock", nullValue());
+    var last = events.siteChanges(serial).get(2);
+    assertEquals(true, last.get("lock").isNull(), "announced like a normal release");
+    as(TestTokens.ops())
+        .body(Map.of("reason", "again"))
+        .post(url)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("SITE_NOT_LOCKED"));
+    as(TestTokens.ops())
+        .get("/api/v1/sites/" + serial + "/lock/force-releases")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items[0].rmaNumber", equalTo(rma))
+        .body("items[0].releasedBy", equalTo("ops-user"))
+        .body("items[0].reason", equalTo("customer moved; RMA to be cancelled by hand"));
+    as(TestTokens.partner("P-AU-1"))
+        .get("/api/v1/sites/" + serial + "/lock/force-releases")
+        .then()
+        .statusCode(403);
+    as(TestTokens.ops())
+        .body(Map.of("reason", "x"))
+        .post("/api/v1/sites/" + unique("SN") + "/lock/force-release")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("SITE_NOT_FOUND"));
   }
 
   /**
@@ -224,16 +318,16 @@ class SiteLockApiTest {
     String serial = registered(address("1 George Street", "AU", SYDNEY_LAT, SYDNEY_LON));
     String rma = unique("RMA-2026");
     String url = "/api/v1/sites/" + serial + "/lock";
-    as(TestTokens.partner("P-AU-NEW"))
-        .body(Map.of("rmaNumber", rma))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", rma, "partnerId", "P-AU-NEW"))
         .post(url)
         .then()
         .statusCode(409)
         .contentType(PROBLEM)
         .body("code", equalTo("SITE_OWNER_NOT_RECORDED"));
     ownership.record(serial, "P-AU-OLD", T0);
-    as(TestTokens.partner("P-AU-NEW"))
-        .body(Map.of("rmaNumber", rma))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", rma, "partnerId", "P-AU-NEW"))
         .post(url)
         .then()
         .statusCode(409)
@@ -241,8 +335,8 @@ class SiteLockApiTest {
         .body("rmaNumber", nullValue());
 
     ownership.record(serial, "P-AU-NEW", T0.plusSeconds(60));
-    as(TestTokens.partner("P-AU-NEW"))
-        .body(Map.of("rmaNumber", rma))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", rma, "partnerId", "P-AU-NEW"))
         .post(url)
         .then()
         .statusCode(200)
@@ -251,8 +345,8 @@ class SiteLockApiTest {
 
     String unregistered = unique("SN");
     ownership.record(unregistered, "P-AU-OLD", T0);
-    as(TestTokens.partner("P-AU-NEW"))
-        .body(Map.of("rmaNumber", unique("RMA-2026")))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", unique("RMA-2026"), "partnerId", "P-AU-NEW"))
         .post("/api/v1/sites/" + unregistered + "/lock")
         .then()
         .statusCode(404)
@@ -263,8 +357,8 @@ class SiteLockApiTest {
   void anApplianceWithoutARegisteredAddressCannotBeLocked() {
     String serial = unique("SN");
     ownership.record(serial, "P-AU-1", T0);
-    as(TestTokens.partner("P-AU-1"))
-        .body(Map.of("rmaNumber", unique("RMA-2026")))
+    as(TestTokens.service())
+        .body(Map.of("rmaNumber", unique("RMA-2026"), "partnerId", "P-AU-1"))
         .post("/api/v1/sites/" + serial + "/lock")
         .then()
         .statusCode(404)
@@ -277,21 +371,21 @@ class SiteLockApiTest {
   void aLockNeedsAWellFormedRmaNumber() {
     String serial = registered(address("1 George Street", "AU", SYDNEY_LAT, SYDNEY_LON));
     String url = "/api/v1/sites/" + serial + "/lock";
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of())
         .post(url)
         .then()
         .statusCode(400)
         .body("code", equalTo("VALIDATION_FAILED"))
         .body("violations.field", hasItem("rmaNumber"));
-    as(TestTokens.ops())
+    as(TestTokens.service())
         .body(Map.of("rmaNumber", "RMA 42; drop"))
         .post(url)
         .then()
         .statusCode(400)
         .body("violations.field", hasItem("rmaNumber"));
-    as(TestTokens.ops()).post(url).then().statusCode(400).contentType(PROBLEM);
-    as(TestTokens.ops())
+    as(TestTokens.service()).post(url).then().statusCode(400).contentType(PROBLEM);
+    as(TestTokens.service())
         .delete(url + "/" + "R".repeat(65))
         .then()
         .statusCode(400)
@@ -372,12 +466,12 @@ class SiteLockApiTest {
   }
 
   private static Response lock(String serial, String rma) {
-    return as(TestTokens.ops())
+    return as(TestTokens.service())
         .body(Map.of("rmaNumber", rma))
         .post("/api/v1/sites/" + serial + "/lock");
   }
 
   private static Response unlock(String serial, String rma) {
-    return as(TestTokens.ops()).delete("/api/v1/sites/" + serial + "/lock/" + rma);
+    return as(TestTokens.service()).delete("/api/v1/sites/" + serial + "/lock/" + rma);
   }
 }

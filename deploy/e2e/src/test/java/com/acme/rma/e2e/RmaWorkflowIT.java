@@ -89,6 +89,11 @@ class RmaWorkflowIT {
         .then()
         .statusCode(409)
         .body("code", equalTo("ADDRESS_LOCKED"));
+    // the lock API is intake's own (service identity): the owning partner cannot release it
+    request(Service.ADDRESS_REGISTRY, stack.partnerToken(PARTNER))
+        .delete("/api/v1/sites/" + serial + "/lock/" + rmaNumber)
+        .then()
+        .statusCode(403);
 
     // dispatch made the shipment from the center that qualified the address
     await("shipment created")
@@ -251,7 +256,7 @@ class RmaWorkflowIT {
     for (Service service : Service.values()) {
       String body =
           given()
-              .baseUri(stack.url(service))
+              .baseUri(stack.managementUrl(service))
               .get("/q/metrics")
               .then()
               .statusCode(200)
@@ -264,6 +269,27 @@ class RmaWorkflowIT {
       }
     }
     return served;
+  }
+
+  /**
+   * In production health and metrics are on the management interface only: the public API port
+   * answers 404 for them, while the contract's public documents stay there.
+   */
+  @Test
+  void healthAndMetricsAreOnTheManagementPortOnlyAndTheDocumentsOnTheApiPort() {
+    for (Service service : Service.values()) {
+      for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+        given().baseUri(stack.url(service)).get(path).then().statusCode(404);
+        given().baseUri(stack.managementUrl(service)).get(path).then().statusCode(200);
+      }
+      given().baseUri(stack.url(service)).get("/q/asyncapi").then().statusCode(200);
+      given().baseUri(stack.managementUrl(service)).get("/q/openapi").then().statusCode(404);
+      given()
+          .baseUri(stack.managementUrl(service))
+          .get("/api/v1/ops/dead-letters")
+          .then()
+          .statusCode(404);
+    }
   }
 
   /**

@@ -78,6 +78,7 @@ final class ServiceStack implements AutoCloseable {
   private final PostgresResource postgres = new PostgresResource();
   private final Map<Service, Process> processes = new LinkedHashMap<>();
   private final Map<Service, Integer> ports = new LinkedHashMap<>();
+  private final Map<Service, Integer> managementPorts = new LinkedHashMap<>();
   private final Path workDir;
   private KeyPair keys;
   private String bootstrapServers;
@@ -97,10 +98,13 @@ final class ServiceStack implements AutoCloseable {
 
     for (Service service : Service.values()) {
       ports.put(service, freePort());
+      managementPorts.put(service, freePort());
     }
     for (Service service : Service.values()) {
       Map<String, String> env = new LinkedHashMap<>();
       env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+      // health and metrics: the prod profile's management interface, <SERVICE>_MANAGEMENT_PORT
+      env.put(service.name() + "_MANAGEMENT_PORT", Integer.toString(managementPorts.get(service)));
       env.put(
           "QUARKUS_DATASOURCE_JDBC_URL",
           adminUrl.replaceFirst("/postgres(\\?|$)", "/" + service.database + "$1"));
@@ -110,6 +114,8 @@ final class ServiceStack implements AutoCloseable {
       env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
       env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
       env.put("RMA_REGISTRY_URL", url(Service.ADDRESS_REGISTRY));
+      // rma-intake's own identity toward the registry's lock API
+      env.put("RMA_SERVICE_TOKEN", serviceToken());
       env.putAll(extraEnvironment);
       processes.put(service, launch(service, env));
     }
@@ -117,8 +123,14 @@ final class ServiceStack implements AutoCloseable {
     return this;
   }
 
+  /** The service's API port: the REST API, /q/openapi, /q/swagger-ui, /q/asyncapi. */
   String url(Service service) {
     return "http://127.0.0.1:" + ports.get(service);
+  }
+
+  /** The service's management interface: /q/health* and /q/metrics (prod profile). */
+  String managementUrl(Service service) {
+    return "http://127.0.0.1:" + managementPorts.get(service);
   }
 
   /** What the service wrote to its console (JSON lines: the services run their prod profile). */
@@ -132,6 +144,16 @@ final class ServiceStack implements AutoCloseable {
 
   String token(String role) {
     return Jwt.issuer(ISSUER).subject(role + "-user").groups(Set.of(role)).sign(keys.getPrivate());
+  }
+
+  /** rma-intake's own token (subject rma-intake, group rma-service), as stack.sh mints it. */
+  String serviceToken() {
+    return Jwt.issuer(ISSUER)
+        .subject("rma-intake")
+        .groups(Set.of("rma-service"))
+        .audience("rma-api")
+        .expiresIn(Duration.ofDays(1))
+        .sign(keys.getPrivate());
   }
 
   String partnerToken(String partnerId) {
@@ -183,7 +205,7 @@ final class ServiceStack implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     for (Service service : Service.values()) {
       HttpRequest ready =
-          HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build();
+          HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready")).build();
       Awaitility.await(service.module + " ready")
           .atMost(READY_TIMEOUT)
           .pollInterval(Duration.ofMillis(250))

@@ -1,11 +1,14 @@
 package com.acme.rma.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fresh RSA key pair per test run: the service trusts the public key, {@link TestTokens} signs
@@ -15,6 +18,9 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String ISSUER = "rma-test";
 
+  /** rma-intake's own token toward the registry (subject rma-intake, group rma-service). */
+  public static final String SERVICE_TOKEN_PROPERTY = "rma.intake.service-token.value";
+
   @Override
   public Map<String, String> start() {
     try {
@@ -22,6 +28,13 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
       generator.initialize(2048);
       KeyPair keys = generator.generateKeyPair();
       return Map.of(
+          SERVICE_TOKEN_PROPERTY,
+          Jwt.issuer(ISSUER)
+              .subject("rma-intake")
+              .groups(Set.of("rma-service"))
+              .audience("rma-api")
+              .expiresIn(Duration.ofDays(1))
+              .sign(keys.getPrivate()),
           "mp.jwt.verify.publickey",
           pem("PUBLIC KEY", keys.getPublic().getEncoded()),
           "mp.jwt.verify.issuer",

@@ -50,7 +50,12 @@ public final class KafkaTestClient {
     }
   }
 
-  /** Sends a CloudEvents binary-mode record, the way the services publish. */
+  /**
+   * Sends a CloudEvents binary-mode record, the way the services publish, without {@code ce_time}
+   * (optional in CloudEvents): the services' clocks in tests are often fixed in the past, and they
+   * refuse an event dated more than a few minutes ahead of their clock. Tests that want one give
+   * it.
+   */
   public void sendCloudEvent(String topic, String key, String type, String source, String json) {
     send(
         topic,
@@ -65,8 +70,28 @@ public final class KafkaTestClient {
             source,
             "ce_type",
             type,
+            "content-type",
+            "application/json"));
+  }
+
+  /** {@link #sendCloudEvent(String, String, String, String, String)} with this {@code ce_time}. */
+  public void sendCloudEvent(
+      String topic, String key, String type, String source, String json, Instant time) {
+    send(
+        topic,
+        key,
+        json,
+        Map.of(
+            "ce_specversion",
+            "1.0",
+            "ce_id",
+            UUID.randomUUID().toString(),
+            "ce_source",
+            source,
+            "ce_type",
+            type,
             "ce_time",
-            Instant.now().toString(),
+            time.toString(),
             "content-type",
             "application/json"));
   }

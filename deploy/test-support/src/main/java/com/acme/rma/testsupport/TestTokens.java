@@ -22,6 +22,11 @@ public final class TestTokens {
     return Jwt.subject("customer-user").groups(Set.of("customer")).sign();
   }
 
+  /** rma-intake's own identity, as it calls the registry's lock API. */
+  public static String service() {
+    return Jwt.subject("rma-intake").groups(Set.of("rma-service")).sign();
+  }
+
   public static String partner(String partnerId) {
     return Jwt.subject("partner-" + partnerId + "-user")
         .groups(Set.of("partner"))

@@ -300,6 +300,44 @@ class PlatformKitTest {
     assertTrue(
         KafkaTestClient.header(poison, "dead-letter-reason").contains("not a valid Ping"),
         KafkaTestClient.header(poison, "dead-letter-reason"));
+    // the poison went alone: the valid records of its batch were applied, not dead-lettered
+    assertTrue(
+        dead.stream().noneMatch(r -> r.value() != null && r.value().contains(id.substring(0, 6))),
+        "a valid record of the poison's batch was dead-lettered");
+  }
+
+  @Test
+  void appliesABatchTogetherAndADuplicateInsideItOnce() {
+    KafkaTestClient kafka = new KafkaTestClient(bootstrap);
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String id = UUID.randomUUID().toString();
+    Map<String, String> headers =
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", id,
+            "ce_source", "/test",
+            "ce_type", "probe.ping.v1");
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      names.add("batch-" + run + "-" + i);
+      kafka.sendCloudEvent(
+          "platform.probe",
+          "b" + i,
+          "probe.ping.v1",
+          "/test",
+          "{\"name\":\"" + names.get(i) + "\"}");
+      if (i == 25) {
+        String twice = "twice-" + run;
+        kafka.send("platform.probe", "b", "{\"name\":\"" + twice + "\"}", headers);
+        kafka.send("platform.probe", "b", "{\"name\":\"" + twice + "\"}", headers); // same ce_id
+      }
+    }
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> consumer.applied().containsAll(names));
+    assertEquals(1, consumer.applied().stream().filter(("twice-" + run)::equals).count());
+    assertEquals(50, consumer.applied().stream().filter(n -> n.startsWith("batch-" + run)).count());
   }
 
   private io.restassured.response.ValidatableResponse post(String body) {

@@ -1,17 +1,18 @@
 package com.acme.rma.platform;
 
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.MDC;
 
@@ -25,10 +26,10 @@ public class ProbeConsumer {
   // what each ping saw while it was applied: the current trace id and the MDC
   private final Map<String, String> traceIds = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> mdcs = new ConcurrentHashMap<>();
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
 
-  public ProbeConsumer(EventConsumer consumer, Inbox inbox) {
+  public ProbeConsumer(BatchEventConsumer consumer, Inbox inbox) {
     this.consumer = consumer;
     this.inbox = inbox;
   }
@@ -47,8 +48,8 @@ public class ProbeConsumer {
 
   @Incoming("probe")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("probe", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("probe", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

@@ -61,7 +61,6 @@ public class RequestRma {
   public record Command(
       String partnerId,
       String idempotencyKey,
-      String authorization,
       String serialNumber,
       Component component,
       String faultDescription,
@@ -323,11 +322,11 @@ public class RequestRma {
    */
   private SiteRegistry.LockOutcome lock(Command command, String rmaNumber) {
     SiteRegistry.LockOutcome outcome =
-        registry.lock(command.serialNumber(), rmaNumber, command.authorization());
+        registry.lock(command.serialNumber(), rmaNumber, command.partnerId());
     if (outcome instanceof SiteRegistry.LockOutcome.HeldBy held && isStale(held.rmaNumber())) {
       LOG.infof("releasing the stale lock of %s on %s", held.rmaNumber(), command.serialNumber());
-      registry.release(command.serialNumber(), held.rmaNumber(), command.authorization());
-      outcome = registry.lock(command.serialNumber(), rmaNumber, command.authorization());
+      registry.release(command.serialNumber(), held.rmaNumber());
+      outcome = registry.lock(command.serialNumber(), rmaNumber, command.partnerId());
     }
     return outcome;
   }
@@ -457,7 +456,7 @@ public class RequestRma {
 
   private boolean release(Command command, String rmaNumber) {
     try {
-      registry.release(command.serialNumber(), rmaNumber, command.authorization());
+      registry.release(command.serialNumber(), rmaNumber);
       return true;
     } catch (RuntimeException e) {
       LOG.warnf(

@@ -3,10 +3,10 @@ package com.acme.rma.intake.application;
 import com.acme.rma.intake.domain.SiteLock;
 
 /**
- * Port: the address-registry's lock API. Calls forward the partner's own {@code Authorization}
- * header. Intake decides ownership (its entitlement) before it calls; the registry decides
- * eligibility, and says when its copy of the owner disagrees instead of pretending there is no
- * site.
+ * Port: the address-registry's lock API, called as this service ({@link ServiceToken}, role {@code
+ * rma-service}), never with the partner's token. Intake decides ownership (its entitlement) before
+ * it calls and names the partner the RMA is for; the registry decides eligibility, and says when
+ * its copy of the owner disagrees instead of pretending there is no site.
  */
 public interface SiteRegistry {
 
@@ -38,12 +38,12 @@ public interface SiteRegistry {
   /**
    * @throws UnavailableException when the registry is down, slow or failing
    */
-  LockOutcome lock(String serialNumber, String rmaNumber, String authorization);
+  LockOutcome lock(String serialNumber, String rmaNumber, String partnerId);
 
   /**
    * Releases the lock this RMA holds (no-op when it holds none).
    *
    * @throws UnavailableException when the registry is down, slow or failing
    */
-  void release(String serialNumber, String rmaNumber, String authorization);
+  void release(String serialNumber, String rmaNumber);
 }

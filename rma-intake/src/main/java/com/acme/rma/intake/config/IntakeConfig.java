@@ -3,7 +3,9 @@ package com.acme.rma.intake.config;
 import com.acme.rma.intake.domain.Component;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +30,27 @@ public interface IntakeConfig {
 
   /** The reconciler of RMA numbers reserved for Gold Plus locks that never became an RMA. */
   LockReconcile lockReconcile();
+
+  /** This service's own token toward the registry's lock API (role {@code rma-service}). */
+  ServiceToken serviceToken();
+
+  /**
+   * {@code rma.intake.service-token.*}: where intake's own bearer token comes from. {@code
+   * configured} (locally and in tests): a token minted for subject {@code rma-intake} with group
+   * {@code rma-service}, from a file (re-read when it changes) or a value; {@code oidc-client}
+   * (k8s): client credentials from the identity provider ({@code quarkus.oidc-client.*}), refreshed
+   * before they expire.
+   */
+  interface ServiceToken {
+    @WithDefault("configured")
+    String source();
+
+    /** A file holding the token ({@code RMA_SERVICE_TOKEN_FILE}); wins over {@link #value()}. */
+    Optional<Path> file();
+
+    /** The token itself ({@code RMA_SERVICE_TOKEN}). */
+    Optional<String> value();
+  }
 
   /** Calls to the address-registry. */
   interface Registry {

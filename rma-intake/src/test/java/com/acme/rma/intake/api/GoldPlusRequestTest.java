@@ -32,6 +32,9 @@ class GoldPlusRequestTest {
   @ConfigProperty(name = RegistryStub.URL_PROPERTY)
   String registryUrl;
 
+  @ConfigProperty(name = "rma.intake.service-token.value")
+  String serviceToken;
+
   private RegistryStubClient registry;
   private String partner;
   private String serial;
@@ -82,8 +85,13 @@ class GoldPlusRequestTest {
 
     List<Map<String, Object>> locks = registry.calls(serial, "POST");
     assertEquals(1, locks.size());
-    assertEquals("Bearer " + token, locks.get(0).get("authorization"));
-    assertEquals("{\"rmaNumber\":\"" + number + "\"}", locks.get(0).get("body"));
+    assertEquals(
+        "Bearer " + serviceToken,
+        locks.get(0).get("authorization"),
+        "intake locks as itself, never with the partner's token");
+    assertEquals(
+        "{\"rmaNumber\":\"" + number + "\",\"partnerId\":\"" + partner + "\"}",
+        locks.get(0).get("body"));
     assertEquals(number, registry.site(serial).get("holder"));
   }
 

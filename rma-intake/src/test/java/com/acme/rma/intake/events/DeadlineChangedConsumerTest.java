@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +58,8 @@ class DeadlineChangedConsumerTest {
     kafka = new KafkaTestClient(bootstrap);
     String partner = Fixtures.partner();
     rmaNumber = Fixtures.rma(partner, Fixtures.request(Fixtures.appliance(partner, "GOLD")));
+    // the monitor's announcements below happened until then: none is ahead of intake's clock
+    clock.set(Instant.parse("2026-05-02T10:00:00Z"));
   }
 
   @AfterEach
@@ -102,12 +105,18 @@ class DeadlineChangedConsumerTest {
         key,
         json,
         Map.of(
-            "ce_specversion", "1.0",
-            "ce_id", id,
-            "ce_source", "/sla-monitor",
-            "ce_type", TYPE,
-            "ce_time", "2026-05-01T02:00:05Z",
-            "content-type", "application/json"));
+            "ce_specversion",
+            "1.0",
+            "ce_id",
+            id,
+            "ce_source",
+            "/sla-monitor",
+            "ce_type",
+            TYPE,
+            "ce_time",
+            clock.instant().toString(),
+            "content-type",
+            "application/json"));
   }
 
   private void awaitProcessed(String ceId) {
@@ -194,13 +203,16 @@ class DeadlineChangedConsumerTest {
     send(unknown, aboutUnknown.toString());
     String unreadable = "RMA-1998-" + UUID.randomUUID().toString().substring(0, 6);
     send(unreadable, "{\"rmaNumber\":\"" + unreadable + "\",\"dueAt\":null}");
+    // dated beyond the skew: it would stay the newest announcement for ever
+    send(rmaNumber, announcement(Map.of("occurredAt", "2099-01-01T00:00:00Z")));
 
     List<ConsumerRecord<String, String>> dead =
         kafka.readUntil(
             "rma-intake.dlq",
             seen ->
                 seen.stream().anyMatch(r -> unknown.equals(r.key()))
-                    && seen.stream().anyMatch(r -> unreadable.equals(r.key())),
+                    && seen.stream().anyMatch(r -> unreadable.equals(r.key()))
+                    && seen.stream().anyMatch(r -> rmaNumber.equals(r.key())),
             Duration.ofSeconds(20));
     String neverIssued =
         KafkaTestClient.header(
@@ -212,5 +224,11 @@ class DeadlineChangedConsumerTest {
             dead.stream().filter(r -> unreadable.equals(r.key())).findFirst().orElseThrow(),
             "dead-letter-reason");
     assertTrue(noMoment.contains("occurredAt"), noMoment);
+    String future =
+        KafkaTestClient.header(
+            dead.stream().filter(r -> rmaNumber.equals(r.key())).findFirst().orElseThrow(),
+            "dead-letter-reason");
+    assertTrue(future.startsWith("time in the future: occurredAt"), future);
+    assertSla("2026-05-07T08:30:00Z", false);
   }
 }

@@ -82,12 +82,18 @@ class ShipmentEventsConsumerTest {
         aboutRma,
         golden(type, aboutRma),
         Map.of(
-            "ce_specversion", "1.0",
-            "ce_id", id,
-            "ce_source", "/rma-dispatch",
-            "ce_type", type,
-            "ce_time", "2026-05-01T03:00:00Z",
-            "content-type", "application/json"));
+            "ce_specversion",
+            "1.0",
+            "ce_id",
+            id,
+            "ce_source",
+            "/rma-dispatch",
+            "ce_type",
+            type,
+            "ce_time",
+            clock.instant().toString(),
+            "content-type",
+            "application/json"));
   }
 
   private void awaitStatus(String status) {

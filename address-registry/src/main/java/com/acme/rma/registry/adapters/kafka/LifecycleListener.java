@@ -1,18 +1,19 @@
 package com.acme.rma.registry.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.registry.application.LockSiteAddress;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,11 +34,11 @@ public class LifecycleListener {
   public record RmaEnded(
       @NotBlank @Size(max = FieldLimits.ID) String rmaNumber, String serialNumber, Instant at) {}
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final LockSiteAddress locks;
 
-  public LifecycleListener(EventConsumer consumer, Inbox inbox, LockSiteAddress locks) {
+  public LifecycleListener(BatchEventConsumer consumer, Inbox inbox, LockSiteAddress locks) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.locks = locks;
@@ -52,8 +53,8 @@ public class LifecycleListener {
 
   @Incoming("lifecycle")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("lifecycle", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("lifecycle", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

@@ -2,9 +2,12 @@ package com.acme.rma.registry.adapters.rest;
 
 import com.acme.rma.platform.problem.ProblemException;
 import com.acme.rma.platform.rest.FieldLimits;
+import com.acme.rma.platform.rest.Page;
 import com.acme.rma.platform.security.Caller;
 import com.acme.rma.registry.adapters.rest.Responses.LockResponse;
 import com.acme.rma.registry.adapters.rest.Responses.SiteResponse;
+import com.acme.rma.registry.application.ForceReleaseLock;
+import com.acme.rma.registry.application.ForceReleases;
 import com.acme.rma.registry.application.LockSiteAddress;
 import com.acme.rma.registry.application.ReadSite;
 import com.acme.rma.registry.application.RegisterSiteAddress;
@@ -21,15 +24,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Registered Gold Plus addresses: the owning partner or ops registers and reads them; rma-intake
- * locks one for an RMA (forwarding the partner's token) and releases it to compensate.
+ * alone (role {@code rma-service}, its own token) locks one for an RMA and releases it to
+ * compensate; ops may force-release a lock, recorded with who, when and why.
  */
 @Path("/api/v1/sites/{serialNumber}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,13 +46,19 @@ public class SiteResource {
   private final RegisterSiteAddress register;
   private final ReadSite read;
   private final LockSiteAddress locks;
+  private final ForceReleaseLock forceReleases;
   private final Caller caller;
 
   public SiteResource(
-      RegisterSiteAddress register, ReadSite read, LockSiteAddress locks, Caller caller) {
+      RegisterSiteAddress register,
+      ReadSite read,
+      LockSiteAddress locks,
+      ForceReleaseLock forceReleases,
+      Caller caller) {
     this.register = register;
     this.read = read;
     this.locks = locks;
+    this.forceReleases = forceReleases;
     this.caller = caller;
   }
 
@@ -104,14 +116,20 @@ public class SiteResource {
       responseCode = "409",
       description =
           "ADDRESS_LOCKED (member rmaNumber: the holder), or SITE_OWNER_NOT_RECORDED: a registered site whose owner this registry does not (yet) record as the caller")
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN: any caller but rma-intake's service identity")
   @POST
   @Path("/lock")
+  @RolesAllowed(Caller.SERVICE)
   public LockResponse lock(
       @PathParam("serialNumber")
           @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
           String serialNumber,
       @Valid @NotNull LockBody body) {
-    LockSiteAddress.Outcome outcome = locks.lock(requester(), serialNumber, body.rmaNumber());
+    Requester forPartner =
+        body.partnerId() == null ? Requester.operations() : Requester.partner(body.partnerId());
+    LockSiteAddress.Outcome outcome = locks.lock(forPartner, serialNumber, body.rmaNumber());
     if (outcome instanceof LockSiteAddress.Outcome.Granted granted) {
       return LockResponse.of(granted.site(), granted.lock());
     }
@@ -128,8 +146,12 @@ public class SiteResource {
   @APIResponse(responseCode = "204", description = "released, or that RMA held no lock")
   @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND")
   @APIResponse(responseCode = "409", description = "SITE_OWNER_NOT_RECORDED")
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN: any caller but rma-intake's service identity")
   @DELETE
   @Path("/lock/{rmaNumber}")
+  @RolesAllowed(Caller.SERVICE)
   public Response unlock(
       @PathParam("serialNumber")
           @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
@@ -137,11 +159,77 @@ public class SiteResource {
       @PathParam("rmaNumber")
           @Pattern(regexp = FieldLimits.RMA_NUMBER, message = FieldLimits.RMA_NUMBER_MESSAGE)
           String rmaNumber) {
-    return switch (locks.unlock(requester(), serialNumber, rmaNumber)) {
+    return switch (locks.unlock(Requester.operations(), serialNumber, rmaNumber)) {
       case DONE -> Response.noContent().build();
       case NO_SITE -> throw siteNotFound(serialNumber);
       case OWNER_NOT_RECORDED -> throw ownerNotRecorded(serialNumber);
     };
+  }
+
+  /**
+   * Ops release the lock whatever RMA holds it, with a reason: recorded (who, when, why) and
+   * announced like a normal release. The RMA itself stays as it is.
+   */
+  @APIResponseSchema(
+      value = ForceReleaseResponse.class,
+      responseCode = "200",
+      responseDescription = "the recorded force-release")
+  @APIResponse(responseCode = "404", description = "SITE_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "SITE_NOT_LOCKED: no lock to release")
+  @POST
+  @Path("/lock/force-release")
+  @RolesAllowed(Caller.OPS)
+  public ForceReleaseResponse forceRelease(
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
+          String serialNumber,
+      @Valid @NotNull ForceReleaseBody body) {
+    ForceReleaseLock.Outcome outcome =
+        forceReleases.release(serialNumber, caller.subject(), body.reason().strip());
+    if (outcome instanceof ForceReleaseLock.Outcome.Released released) {
+      return ForceReleaseResponse.of(released.record());
+    }
+    if (outcome instanceof ForceReleaseLock.Outcome.NotLocked) {
+      throw ProblemException.conflict(
+          "SITE_NOT_LOCKED", "The address of appliance " + serialNumber + " is not locked.");
+    }
+    throw siteNotFound(serialNumber);
+  }
+
+  /** The site's force-releases, newest first. */
+  @APIResponse(responseCode = "200", description = "{items, page, size, total}")
+  @GET
+  @Path("/lock/force-releases")
+  @RolesAllowed(Caller.OPS)
+  public Page<ForceReleaseResponse> forceReleases(
+      @PathParam("serialNumber")
+          @Pattern(regexp = FieldLimits.NAME_ID, message = FieldLimits.NAME_ID_MESSAGE)
+          String serialNumber,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    Page.Request request = Page.Request.parse(page, size);
+    ForceReleaseLock.History history =
+        forceReleases.history(serialNumber, request.offset(), request.size());
+    return new Page<>(
+        history.items().stream().map(ForceReleaseResponse::of).toList(),
+        request.page(),
+        request.size(),
+        history.total());
+  }
+
+  /**
+   * A recorded force-release: {@code {serialNumber, rmaNumber, releasedBy, releasedAt, reason}}.
+   */
+  public record ForceReleaseResponse(
+      String serialNumber, String rmaNumber, String releasedBy, Instant releasedAt, String reason) {
+    static ForceReleaseResponse of(ForceReleases.Record record) {
+      return new ForceReleaseResponse(
+          record.serialNumber(),
+          record.rmaNumber(),
+          record.releasedBy(),
+          record.releasedAt(),
+          record.reason());
+    }
   }
 
   private Requester requester() {

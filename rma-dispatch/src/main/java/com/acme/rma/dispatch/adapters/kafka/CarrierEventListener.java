@@ -3,13 +3,14 @@ package com.acme.rma.dispatch.adapters.kafka;
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.dispatch.application.CarrierEventOutcome;
 import com.acme.rma.dispatch.application.RecordCarrierEvent;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,12 +22,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CarrierEventListener {
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final RecordCarrierEvent recordCarrierEvent;
 
   public CarrierEventListener(
-      EventConsumer consumer, Inbox inbox, RecordCarrierEvent recordCarrierEvent) {
+      BatchEventConsumer consumer, Inbox inbox, RecordCarrierEvent recordCarrierEvent) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.recordCarrierEvent = recordCarrierEvent;
@@ -34,8 +35,8 @@ public class CarrierEventListener {
 
   @Incoming("carrier-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("carrier-events", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("carrier-events", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

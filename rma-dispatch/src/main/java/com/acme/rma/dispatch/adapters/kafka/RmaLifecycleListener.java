@@ -3,12 +3,13 @@ package com.acme.rma.dispatch.adapters.kafka;
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.dispatch.application.CancelShipment;
 import com.acme.rma.dispatch.application.CreateShipment;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -22,13 +23,13 @@ public class RmaLifecycleListener {
 
   private static final Logger LOG = Logger.getLogger(RmaLifecycleListener.class);
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final CreateShipment createShipment;
   private final CancelShipment cancelShipment;
 
   public RmaLifecycleListener(
-      EventConsumer consumer,
+      BatchEventConsumer consumer,
       Inbox inbox,
       CreateShipment createShipment,
       CancelShipment cancelShipment) {
@@ -40,8 +41,8 @@ public class RmaLifecycleListener {
 
   @Incoming("lifecycle")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("lifecycle", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("lifecycle", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

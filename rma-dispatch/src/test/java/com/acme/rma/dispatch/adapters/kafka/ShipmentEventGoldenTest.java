@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.rma.contract.ContractSchemas;
 import com.acme.rma.dispatch.TestData;
+import com.acme.rma.platform.consume.EventConsumer;
 import com.acme.rma.testsupport.MutableClock;
 import com.acme.rma.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ShipmentEventGoldenTest {
 
   @Inject RmaLifecycleListener lifecycle;
+  @Inject EventConsumer consumer;
   @Inject MutableClock clock;
   @Inject EntityManager em;
 
@@ -123,7 +125,7 @@ class ShipmentEventGoldenTest {
     authorize(rma, golden("rma.authorized.v1"));
     ObjectNode cancelled = golden("rma.cancelled.v1");
     cancelled.put("rmaNumber", rma);
-    lifecycle.consume(record(rma, "rma.cancelled.v1", cancelled));
+    consumer.consume("lifecycle", record(rma, "rma.cancelled.v1", cancelled), lifecycle::apply);
 
     List<TestData.OutboxRow> rows = outbox(em, rma);
 
@@ -142,7 +144,7 @@ class ShipmentEventGoldenTest {
     report(rma, carrier);
     ObjectNode cancelled = golden("rma.cancelled.v1");
     cancelled.put("rmaNumber", rma);
-    lifecycle.consume(record(rma, "rma.cancelled.v1", cancelled));
+    consumer.consume("lifecycle", record(rma, "rma.cancelled.v1", cancelled), lifecycle::apply);
 
     List<TestData.OutboxRow> rows = outbox(em, rma);
 
@@ -157,7 +159,7 @@ class ShipmentEventGoldenTest {
 
   private void authorize(String rma, ObjectNode authorized) {
     authorized.put("rmaNumber", rma);
-    lifecycle.consume(record(rma, "rma.authorized.v1", authorized));
+    consumer.consume("lifecycle", record(rma, "rma.authorized.v1", authorized), lifecycle::apply);
   }
 
   private static void report(String rma, ObjectNode carrierEvent) {

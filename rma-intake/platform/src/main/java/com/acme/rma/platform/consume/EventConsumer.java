@@ -1,5 +1,6 @@
 package com.acme.rma.platform.consume;
 
+import com.acme.rma.platform.inbox.EventChecks;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import com.acme.rma.platform.observe.Correlation;
@@ -19,13 +20,15 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
- * How every service applies a record it consumes: the handler runs in a transaction of its own
- * (with the inbox's idempotency row); a record that can never succeed ({@link Failures#isPoison})
- * is nacked once, so SmallRye sends it to the channel's dead-letter topic; any other failure is
- * retried on the same record with exponential backoff, for as long as it lasts. The channel is
- * {@code @Blocking} and ordered, so a retry stalls its partitions in order and nothing after the
- * record is skipped; SmallRye pauses the partitions while the worker is busy, so the consumer stays
- * in its group. The stall shows in readiness ({@code event-consumers}) and in the metrics.
+ * How every service applies a record it consumes: an event from a producer other than the one the
+ * contract names, or dated too far ahead, is poison ({@link EventChecks}); the handler runs in a
+ * transaction of its own (with the inbox's idempotency row); a record that can never succeed
+ * ({@link Failures#isPoison}) is nacked once, so SmallRye sends it to the channel's dead-letter
+ * topic; any other failure is retried on the same record with exponential backoff, for as long as
+ * it lasts. The channel is {@code @Blocking} and ordered, so a retry stalls its partitions in order
+ * and nothing after the record is skipped; SmallRye pauses the partitions while the worker is busy,
+ * so the consumer stays in its group. The stall shows in readiness ({@code event-consumers}) and in
+ * the metrics.
  *
  * <p>Each attempt runs in a span that continues the trace of the record's {@code traceparent}
  * header (the trace of the transaction that wrote the event), with the trace ids and the event's
@@ -45,11 +48,14 @@ public class EventConsumer {
   private final ConsumerStalls stalls;
   private final Tracer tracer;
   private final ObjectMapper mapper;
+  private final EventChecks checks;
 
-  public EventConsumer(ConsumerStalls stalls, Tracer tracer, ObjectMapper mapper) {
+  public EventConsumer(
+      ConsumerStalls stalls, Tracer tracer, ObjectMapper mapper, EventChecks checks) {
     this.stalls = stalls;
     this.tracer = tracer;
     this.mapper = mapper;
+    this.checks = checks;
   }
 
   /**
@@ -85,6 +91,7 @@ public class EventConsumer {
   private void apply(String channel, ConsumerRecord<String, String> record, Handler handler) {
     try {
       InboundEvent event = InboundEvent.of(record);
+      checks.check(event);
       QuarkusTransaction.requiringNew().run(() -> handler.handle(event));
     } catch (RuntimeException e) {
       if (Failures.isPoison(e)) {
@@ -109,7 +116,7 @@ public class EventConsumer {
   }
 
   /** The event's top-level rmaNumber and serialNumber, when it has them, into the MDC. */
-  private void correlate(ConsumerRecord<String, String> record) {
+  void correlate(ConsumerRecord<String, String> record) {
     if (record.value() == null) {
       return;
     }

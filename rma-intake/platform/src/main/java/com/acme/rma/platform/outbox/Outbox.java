@@ -30,12 +30,17 @@ public class Outbox {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final String source;
+  private final RelayWakeUp wakeUp;
 
   public Outbox(
-      ObjectMapper mapper, Clock clock, @ConfigProperty(name = "rma.events.source") String source) {
+      ObjectMapper mapper,
+      Clock clock,
+      @ConfigProperty(name = "rma.events.source") String source,
+      RelayWakeUp wakeUp) {
     this.mapper = mapper;
     this.clock = clock;
     this.source = source;
+    this.wakeUp = wakeUp;
   }
 
   /**
@@ -54,7 +59,8 @@ public class Outbox {
     event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     event.traceparent = Traces.currentTraceparent();
     event.persist();
-    LOG.infof("event %s %s for %s recorded", event.type, event.id, event.key);
+    wakeUp.afterCommit();
+    LOG.debugf("event %s %s for %s recorded", event.type, event.id, event.key);
     return event.id;
   }
 
@@ -143,6 +149,7 @@ public class Outbox {
         .setParameter("at", occurredAt.truncatedTo(ChronoUnit.MICROS))
         .setParameter("traceparent", Traces.currentTraceparent())
         .executeUpdate();
+    wakeUp.afterCommit();
   }
 
   private String json(Object payload) {

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,6 +77,7 @@ public class OutboxRelay {
   private final Counter published;
   private final Counter parked;
   private final ReentrantLock running = new ReentrantLock();
+  private final AtomicBoolean rerun = new AtomicBoolean();
   private InFlight inFlight; // guarded by running
 
   /** The rows of the last batch and the outcome of each send, until all of them are recorded. */
@@ -130,26 +132,39 @@ public class OutboxRelay {
    * (0) while another call in this process is relaying or the last batch is still in flight.
    */
   public int relayPending() {
-    if (!running.tryLock()) {
-      return 0;
+    int total = 0;
+    while (true) {
+      if (!running.tryLock()) {
+        // the run under way may have read the rows before this call's commit: one more after it
+        rerun.set(true);
+        return total;
+      }
+      try {
+        rerun.set(false);
+        total += relayOnce();
+      } finally {
+        running.unlock();
+      }
+      if (!rerun.get()) {
+        return total;
+      }
     }
-    try {
-      int total = 0;
-      if (inFlight != null) {
-        if (!inFlight.done() && !overdue(inFlight)) {
-          return 0;
-        }
-        total += QuarkusTransaction.requiringNew().call(this::recordInFlight);
+  }
+
+  private int relayOnce() {
+    int total = 0;
+    if (inFlight != null) {
+      if (!inFlight.done() && !overdue(inFlight)) {
+        return 0;
       }
-      while (true) {
-        Batch batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
-        total += batch.published();
-        if (batch.size() < BATCH || batch.published() == 0 || inFlight != null) {
-          return total;
-        }
+      total += QuarkusTransaction.requiringNew().call(this::recordInFlight);
+    }
+    while (true) {
+      Batch batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
+      total += batch.published();
+      if (batch.size() < BATCH || batch.published() == 0 || inFlight != null) {
+        return total;
       }
-    } finally {
-      running.unlock();
     }
   }
 

@@ -13,6 +13,13 @@ public class Caller {
   public static final String PARTNER = "partner";
   public static final String LOGISTICS = "logistics";
   public static final String CUSTOMER = "customer";
+
+  /**
+   * The role of the services' own identity: rma-intake calls the registry's lock API with a token
+   * of this role (subject {@code rma-intake}), never with the partner's.
+   */
+  public static final String SERVICE = "rma-service";
+
   public static final String PARTNER_ID_CLAIM = "partner_id";
 
   private final JsonWebToken token;
@@ -28,6 +35,16 @@ public class Caller {
 
   public boolean isLogistics() {
     return token.getGroups().contains(LOGISTICS);
+  }
+
+  public boolean isService() {
+    return token.getGroups().contains(SERVICE);
+  }
+
+  /** The token's subject (who acts, for audit records); "unknown" when it names none. */
+  public String subject() {
+    String name = token.getName();
+    return name == null || name.isBlank() ? "unknown" : name;
   }
 
   public boolean isPartner() {

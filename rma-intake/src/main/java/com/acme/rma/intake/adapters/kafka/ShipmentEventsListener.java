@@ -2,17 +2,18 @@ package com.acme.rma.intake.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.intake.application.RecordShipmentProgress;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,12 +35,12 @@ public class ShipmentEventsListener {
       String status,
       @NotNull Instant occurredAt) {}
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final RecordShipmentProgress progress;
 
   public ShipmentEventsListener(
-      EventConsumer consumer, Inbox inbox, RecordShipmentProgress progress) {
+      BatchEventConsumer consumer, Inbox inbox, RecordShipmentProgress progress) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.progress = progress;
@@ -47,8 +48,8 @@ public class ShipmentEventsListener {
 
   @Incoming("shipments")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("shipments", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("shipments", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

@@ -2,17 +2,19 @@ package com.acme.rma.intake.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.intake.application.RecordDeadlineChange;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
+import com.acme.rma.platform.inbox.EventChecks;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code sla.clocks}: {@code sla.deadline-changed.v1} sets the RMA's {@code sla.dueAt} to
  * the monitor's (null, paused, while on hold); other types are skipped. Idempotent by CloudEvent
  * id; an announcement older than the one applied last changes nothing; an event that cannot be
- * read, or names an RMA this service never issued, goes to {@code rma-intake.dlq}.
+ * read, names an RMA this service never issued, or says it occurred more than the allowed skew
+ * ahead of the clock (it would stay "newest" for ever), goes to {@code rma-intake.dlq}.
  */
 @ApplicationScoped
 public class SlaClockEventsListener {
@@ -32,21 +35,26 @@ public class SlaClockEventsListener {
   public record DeadlineChanged(
       @NotBlank String rmaNumber, Instant dueAt, @NotNull Instant occurredAt) {}
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final RecordDeadlineChange deadlines;
+  private final EventChecks checks;
 
   public SlaClockEventsListener(
-      EventConsumer consumer, Inbox inbox, RecordDeadlineChange deadlines) {
+      BatchEventConsumer consumer,
+      Inbox inbox,
+      RecordDeadlineChange deadlines,
+      EventChecks checks) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.deadlines = deadlines;
+    this.checks = checks;
   }
 
   @Incoming("sla-clocks")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("sla-clocks", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("sla-clocks", batch, this::apply);
   }
 
   void apply(InboundEvent event) {
@@ -54,6 +62,7 @@ public class SlaClockEventsListener {
       return; // future types of the monitor's clock topic
     }
     DeadlineChanged change = inbox.read(event, DeadlineChanged.class);
+    checks.notAhead(change.occurredAt(), "occurredAt");
     if (!inbox.firstDelivery(event)) {
       return; // a duplicate: already applied
     }

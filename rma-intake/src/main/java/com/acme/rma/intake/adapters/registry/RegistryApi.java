@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "address-registry")
 public interface RegistryApi {
 
-  /** The request body of a lock. */
-  record LockBody(String rmaNumber) {}
+  /** The request body of a lock: the RMA and the partner it is for. */
+  record LockBody(String rmaNumber, String partnerId) {}
 
   @POST
   @Path("/{serialNumber}/lock")

@@ -1,9 +1,11 @@
 package com.acme.rma.intake.adapters.registry;
 
+import com.acme.rma.intake.application.ServiceToken;
 import com.acme.rma.intake.application.SiteRegistry;
 import com.acme.rma.intake.config.IntakeConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,14 +28,16 @@ public class RegistryHttpClient implements SiteRegistry {
 
   private final RegistryApi api;
   private final int retries;
+  private final ServiceToken token;
 
   @Inject
-  public RegistryHttpClient(IntakeConfig config) {
-    this(URI.create(config.registryUrl()), config.registry());
+  public RegistryHttpClient(IntakeConfig config, Instance<ServiceToken> tokens) {
+    this(URI.create(config.registryUrl()), config.registry(), tokens.get());
   }
 
-  RegistryHttpClient(URI baseUri, IntakeConfig.Registry settings) {
+  RegistryHttpClient(URI baseUri, IntakeConfig.Registry settings, ServiceToken token) {
     this.retries = settings.retries();
+    this.token = token;
     this.api =
         QuarkusRestClientBuilder.newBuilder()
             .baseUri(baseUri)
@@ -45,18 +49,18 @@ public class RegistryHttpClient implements SiteRegistry {
   }
 
   @Override
-  public LockOutcome lock(String serialNumber, String rmaNumber, String authorization) {
+  public LockOutcome lock(String serialNumber, String rmaNumber, String partnerId) {
     return withRetry(
         "lock " + serialNumber,
-        () -> api.lock(serialNumber, authorization, new RegistryApi.LockBody(rmaNumber)),
+        () -> api.lock(serialNumber, bearer(), new RegistryApi.LockBody(rmaNumber, partnerId)),
         response -> lockOutcome(response, rmaNumber));
   }
 
   @Override
-  public void release(String serialNumber, String rmaNumber, String authorization) {
+  public void release(String serialNumber, String rmaNumber) {
     withRetry(
         "release " + serialNumber + "/" + rmaNumber,
-        () -> api.release(serialNumber, rmaNumber, authorization),
+        () -> api.release(serialNumber, rmaNumber, bearer()),
         response -> {
           int status = response.getStatus();
           if (status == 204 || status == 200 || status == 404) {
@@ -64,6 +68,15 @@ public class RegistryHttpClient implements SiteRegistry {
           }
           throw unexpected(response);
         });
+  }
+
+  /** This service's own token, fetched for every call (the source keeps and refreshes it). */
+  private String bearer() {
+    try {
+      return "Bearer " + token.current();
+    } catch (ServiceToken.UnavailableException e) {
+      throw new Unexpected(e.getMessage());
+    }
   }
 
   private static LockOutcome lockOutcome(Response response, String rmaNumber) {

@@ -26,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -48,12 +47,19 @@ public class RmaResource {
   private final ReadRmas readRmas;
   private final CancelRma cancelRma;
   private final Caller caller;
+  private final PartnerRateLimit rateLimit;
 
-  public RmaResource(RequestRma requestRma, ReadRmas readRmas, CancelRma cancelRma, Caller caller) {
+  public RmaResource(
+      RequestRma requestRma,
+      ReadRmas readRmas,
+      CancelRma cancelRma,
+      Caller caller,
+      PartnerRateLimit rateLimit) {
     this.requestRma = requestRma;
     this.readRmas = readRmas;
     this.cancelRma = cancelRma;
     this.caller = caller;
+    this.rateLimit = rateLimit;
   }
 
   @APIResponseSchema(
@@ -76,6 +82,10 @@ public class RmaResource {
       description =
           "IDEMPOTENCY_KEY_REUSED, PRODUCT_END_OF_LIFE (member endOfLifeDate), EXTENDED_SUPPORT_PREREQUISITES_MISSING (members endOfLifeDate, missingPrerequisites), NO_ACTIVE_COVERAGE or SHIP_TO_REQUIRED")
   @APIResponse(
+      responseCode = "429",
+      description =
+          "RATE_LIMITED: more than rma.rate-limit.burst requests at once or rma.rate-limit.per-second sustained from this partner; retry after Retry-After seconds")
+  @APIResponse(
       responseCode = "503",
       description =
           "DEPENDENCY_UNAVAILABLE: the database or the address registry cannot be consulted (or has not yet recorded an ownership move); nothing stored, retry with the same Idempotency-Key after Retry-After")
@@ -85,8 +95,8 @@ public class RmaResource {
   public Response request(
       @Valid @NotNull RmaRequestBody body,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context UriInfo uri) {
+    rateLimit.acquire(partnerId());
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       throw ProblemException.badRequest(
           "IDEMPOTENCY_KEY_REQUIRED",
@@ -102,7 +112,6 @@ public class RmaResource {
             new RequestRma.Command(
                 partnerId(),
                 idempotencyKey,
-                authorization,
                 body.serialNumber(),
                 body.component(),
                 body.faultDescription(),

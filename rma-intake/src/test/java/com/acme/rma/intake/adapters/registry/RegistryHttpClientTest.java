@@ -2,6 +2,7 @@ package com.acme.rma.intake.adapters.registry;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.acme.rma.intake.application.ServiceToken;
 import com.acme.rma.intake.application.SiteRegistry;
 import com.acme.rma.intake.config.IntakeConfig;
 import com.acme.rma.intake.support.RegistryStub;
@@ -53,22 +54,36 @@ class RegistryHttpClientTest {
   @Test
   void reportsARegistryThatIsNotListeningAsUnavailable() throws IOException {
     RegistryHttpClient client =
-        new RegistryHttpClient(URI.create("http://127.0.0.1:" + closedPort()), FAST);
-    String token = "Bearer " + TestTokens.partner("P-1");
+        new RegistryHttpClient(
+            URI.create("http://127.0.0.1:" + closedPort()), FAST, TestTokens::service);
     assertThrows(
         SiteRegistry.UnavailableException.class,
-        () -> client.lock("SN-1", "RMA-2026-000001", token));
+        () -> client.lock("SN-1", "RMA-2026-000001", "P-1"));
     assertThrows(
-        SiteRegistry.UnavailableException.class,
-        () -> client.release("SN-1", "RMA-2026-000001", token));
+        SiteRegistry.UnavailableException.class, () -> client.release("SN-1", "RMA-2026-000001"));
   }
 
   @Test
   void doesNotMistakeAnUnknownPathForAnUnregisteredSite() {
     // a wrong base URL answers a plain 404, not the registry's SITE_NOT_FOUND problem
-    RegistryHttpClient client = new RegistryHttpClient(URI.create(registryUrl + "/wrong"), FAST);
+    RegistryHttpClient client =
+        new RegistryHttpClient(URI.create(registryUrl + "/wrong"), FAST, TestTokens::service);
     assertThrows(
         SiteRegistry.UnavailableException.class,
-        () -> client.lock("SN-1", "RMA-2026-000001", "Bearer " + TestTokens.partner("P-1")));
+        () -> client.lock("SN-1", "RMA-2026-000001", "P-1"));
+  }
+
+  @Test
+  void aMissingServiceTokenIsUnavailableNotAPartnersTokenInstead() {
+    RegistryHttpClient client =
+        new RegistryHttpClient(
+            URI.create(registryUrl),
+            FAST,
+            () -> {
+              throw new ServiceToken.UnavailableException("no token", null);
+            });
+    assertThrows(
+        SiteRegistry.UnavailableException.class,
+        () -> client.lock("SN-1", "RMA-2026-000001", "P-1"));
   }
 }

@@ -4,12 +4,13 @@ import com.acme.rma.contract.EventTypes;
 import com.acme.rma.monitor.application.ClockRepairStore;
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -19,13 +20,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class LifecycleListener {
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final TrackSlaClocks clocks;
   private final ClockRepairStore repairs;
 
   public LifecycleListener(
-      EventConsumer consumer, Inbox inbox, TrackSlaClocks clocks, ClockRepairStore repairs) {
+      BatchEventConsumer consumer, Inbox inbox, TrackSlaClocks clocks, ClockRepairStore repairs) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.clocks = clocks;
@@ -34,8 +35,8 @@ public class LifecycleListener {
 
   @Incoming("lifecycle")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("lifecycle", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("lifecycle", batch, this::apply);
   }
 
   void apply(InboundEvent event) {

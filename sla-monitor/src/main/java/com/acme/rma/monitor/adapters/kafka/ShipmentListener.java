@@ -3,15 +3,16 @@ package com.acme.rma.monitor.adapters.kafka;
 import com.acme.rma.contract.EventTypes;
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -28,11 +29,11 @@ public class ShipmentListener {
           EventTypes.SHIPMENT_EXPORT_HELD, SlaEvent.ExportHeld::new,
           EventTypes.SHIPMENT_EXPORT_CLEARED, SlaEvent.ExportCleared::new);
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final TrackSlaClocks clocks;
 
-  public ShipmentListener(EventConsumer consumer, Inbox inbox, TrackSlaClocks clocks) {
+  public ShipmentListener(BatchEventConsumer consumer, Inbox inbox, TrackSlaClocks clocks) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.clocks = clocks;
@@ -40,8 +41,8 @@ public class ShipmentListener {
 
   @Incoming("shipments")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    consumer.consume("shipments", record, this::apply);
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return consumer.consume("shipments", batch, this::apply);
   }
 
   void apply(InboundEvent event) {
