@@ -251,7 +251,7 @@ class ContractTest {
   @Test
   void theDocumentNamesTheTopicsAndGroupsOfEachService() {
     assertEquals(
-        Set.of(Topics.SLA_ALERTS, Topics.SLA_CLOCKS),
+        Set.of(Topics.SLA_ALERTS, Topics.SLA_CLOCKS, Topics.SLA_CALENDARS),
         AsyncApi.topicsOf("sla-monitor", "send").keySet());
     var received = AsyncApi.topicsOf("sla-monitor", "receive");
     assertEquals("sla-monitor", received.get(Topics.LIFECYCLE));
