@@ -107,8 +107,11 @@ public class PostgresReportStore implements ReportStore {
                     + "   and at_risk_at < (d + interval '1 day') at time zone :zone"
                     + "   and at_risk_at <= cast(:to as timestamptz) and (stopped_at is null or stopped_at > at_risk_at)"
                     + "   and (paused_at is null or paused_at > at_risk_at))"
-                    + " from generate_series((cast(:from as timestamptz) at time zone :zone)::date,"
-                    + " (cast(:to as timestamptz) at time zone :zone)::date, interval '1 day') as d"
+                    // d: each local midnight as a timestamp without time zone, so that "d at time
+                    // zone :zone" is that midnight in the zone (over dates, generate_series would
+                    // yield timestamptz in the session's zone and shift every day by its offset)
+                    + " from generate_series(cast((cast(:from as timestamptz) at time zone :zone)::date as timestamp),"
+                    + " cast((cast(:to as timestamptz) at time zone :zone)::date as timestamp), interval '1 day') as d"
                     + " order by 1")
             .setParameter("from", from)
             .setParameter("to", to)
