@@ -96,6 +96,8 @@ public class Faults {
   public static void main(String[] args) throws Exception {
     if (args.length == 2 && args[0].equals("offsets")) {
       writeOffsets(Path.of(args[1]));
+    } else if (args.length == 2 && args[0].equals("scenario") && args[1].equals("hostile")) {
+      System.exit(hostile());
     } else if (args.length == 2 && args[0].equals("scenario")) {
       int code = new Scenario(args[1]).run();
       System.exit(code);
@@ -104,6 +106,49 @@ public class Faults {
       System.exit(2);
     }
     System.exit(0);
+  }
+
+  // ------------------------------------------------------------------ hostile input
+
+  /**
+   * The hostile-input campaign (deploy/test-support HostileCampaign) against the local stack:
+   * -Dhostile.requests (10,000) generated bad requests across every operation. Its 5xx count goes
+   * into the results like a scenario's; anything else it finds (slow or non-problem answers, stack
+   * traces, bad tokens let in, a service unhealthy or data written) fails the scenario.
+   */
+  static int hostile() throws Exception {
+    Path runDir = Path.of(System.getProperty("run.dir"));
+    int requests = Integer.getInteger("hostile.requests", 10_000);
+    Path key = Path.of(System.getProperty("jwt.private-key"));
+    long started = System.nanoTime();
+    com.acme.rma.testsupport.HostileCampaign.Report report =
+        new com.acme.rma.testsupport.HostileCampaign(
+                List.of(
+                    new com.acme.rma.testsupport.HostileCampaign.Service("rma-intake", INTAKE),
+                    new com.acme.rma.testsupport.HostileCampaign.Service("address-registry", REGISTRY),
+                    new com.acme.rma.testsupport.HostileCampaign.Service("rma-dispatch", DISPATCH),
+                    new com.acme.rma.testsupport.HostileCampaign.Service("sla-monitor", MONITOR)),
+                new com.acme.rma.testsupport.HostileCampaign.Signer(
+                    com.acme.rma.testsupport.HostileCampaign.Signer.readPem(Files.readString(key)),
+                    System.getProperty("jwt.issuer", "rma-local"),
+                    System.getProperty("jwt.audience", "rma-api"),
+                    "P-HOSTILE-1"),
+                Long.getLong("hostile.seed", System.currentTimeMillis()))
+            .run(requests);
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    System.out.println(report.summary());
+    Files.writeString(
+        runDir.resolve("results"),
+        String.format("%s %d %d %d %d%n", "hostile", 0, 0, report.serverErrors, seconds),
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    return report.clean() || report.serverErrors > 0 && onlyServerErrors(report) ? 0 : 1;
+  }
+
+  /** 5xx are counted in the summary line (E); everything else fails the scenario. */
+  private static boolean onlyServerErrors(com.acme.rma.testsupport.HostileCampaign.Report r) {
+    return r.slow == 0 && r.traces == 0 && r.tokensAccepted == 0 && r.notProblem == 0
+        && r.unanswered == 0 && r.healthyAfter && r.countsBefore.equals(r.countsAfter);
   }
 
   // ------------------------------------------------------------------ Kafka helpers

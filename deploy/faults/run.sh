@@ -13,8 +13,10 @@ ROOT="$(cd "$HERE/../.." && pwd -P)"
 STACK="$ROOT/deploy/local/stack.sh"
 KAFKA_LIB="$ROOT/deploy/local/.run/kafka/lib"
 WORK="$HERE/.run"
+# the hostile-input campaign, shared with the e2e suite (compiled beside Faults.java)
+CAMPAIGN="$ROOT/deploy/test-support/src/main/java/com/acme/rma/testsupport/HostileCampaign.java"
 JAVA="${JAVA:-java}"
-SCENARIOS=(pg-stop kafka-kill kill-intake kill-registry kill-dispatch kill-monitor registry-freeze replay poison)
+SCENARIOS=(pg-stop kafka-kill kill-intake kill-registry kill-dispatch kill-monitor registry-freeze replay poison hostile)
 GROUPS_CONSUMING=(rma-intake address-registry rma-dispatch sla-monitor)
 
 : "${FAULTS_GOLD_PLUS_TARGET:=PT30S}" # given to 'stack.sh up' when the suite starts the stack
@@ -149,10 +151,10 @@ ensure_stack() {
 
 compile_driver() {
   local classes="$WORK/classes"
-  if [[ ! -f $classes/Faults.class || $HERE/Faults.java -nt $classes/Faults.class ]]; then
+  if [[ ! -f $classes/Faults.class || $HERE/Faults.java -nt $classes/Faults.class || $CAMPAIGN -nt $classes/Faults.class ]]; then
     rm -rf "$classes"
     mkdir -p "$classes"
-    javac -nowarn -cp "$KAFKA_LIB/*" -d "$classes" "$HERE/Faults.java" || die "compiling Faults.java failed"
+    javac -nowarn -cp "$KAFKA_LIB/*" -d "$classes" "$HERE/Faults.java" "$CAMPAIGN" || die "compiling Faults.java failed"
   fi
 }
 
@@ -253,6 +255,10 @@ main() {
       -Dsettle.idle="$idle" -Dsettle.max="$max")
     case $name in
       poison) args+=(-Dpoison=true -Dinject.at=0.2) ;;
+      hostile)
+        # no fault: 10,000 generated bad requests across every endpoint (--quick too)
+        args+=(-Dhostile.requests=10000 -Djwt.private-key="$ROOT/deploy/local/.run/keys/private.pem")
+        ;;
       replay) args+=(-Daudit.all=true -Dsettle.max=$((max * 3)) -Dinject="'$HERE/run.sh' --inject replay") ;;
       kill-monitor)
         # killed late in the load: the first Gold Plus clocks are due while it is down

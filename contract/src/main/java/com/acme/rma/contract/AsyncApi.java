@@ -141,6 +141,27 @@ public final class AsyncApi {
     return topics;
   }
 
+  /**
+   * Every consumer group {@code service} receives as, one per receive operation (a service may read
+   * one topic in several groups, e.g. rma-intake's RMA timeline beside its own consumers).
+   */
+  public static java.util.SortedSet<String> groupsOf(String service) {
+    java.util.SortedSet<String> groups = new java.util.TreeSet<>();
+    tree()
+        .path("operations")
+        .forEach(
+            operation -> {
+              JsonNode group =
+                  operation.path("bindings").path("kafka").path("groupId").path("const");
+              if ("receive".equals(operation.path("action").asText())
+                  && service.equals(operation.path("title").asText())
+                  && group.isTextual()) {
+                groups.add(group.asText());
+              }
+            });
+    return groups;
+  }
+
   /** The document with every referenced schema file inlined. */
   public static JsonNode bundled() {
     return inline(tree(), "");

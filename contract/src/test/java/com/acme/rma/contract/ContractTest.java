@@ -224,6 +224,20 @@ class ContractTest {
                 EventTypes.SHIPMENT_SHIPPED,
                 EventTypes.SHIPMENT_DELIVERED,
                 EventTypes.SLA_DEADLINE_CHANGED,
+                // the RMA timeline: every step of an RMA (its own group)
+                EventTypes.RMA_AUTHORIZED,
+                EventTypes.RMA_CANCELLED,
+                EventTypes.RMA_REINSTATED,
+                EventTypes.RMA_CLOSED,
+                EventTypes.SHIPMENT_CREATED,
+                EventTypes.SHIPMENT_EXPORT_HELD,
+                EventTypes.SHIPMENT_EXPORT_CLEARED,
+                EventTypes.SHIPMENT_DELIVERY_FAILED,
+                EventTypes.SHIPMENT_CANCELLED,
+                EventTypes.SHIPMENT_CANCEL_REFUSED,
+                EventTypes.SLA_AT_RISK,
+                EventTypes.SLA_BREACHED,
+                EventTypes.SLA_MET,
                 EventTypes.SLA_CALENDAR_CHANGED)),
         AsyncApi.typesReceivedBy("rma-intake"));
   }

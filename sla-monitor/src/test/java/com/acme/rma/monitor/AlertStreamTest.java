@@ -11,6 +11,7 @@ import com.acme.rma.testsupport.MutableClock;
 import com.acme.rma.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -102,6 +105,49 @@ class AlertStreamTest {
       opened.body().close(); // ends the request
       reader.interrupt();
     }
+  }
+
+  @Test
+  void theStreamEndsWhenTheTokenExpires() throws Exception {
+    // the token is valid for an hour of real time; by the service's clock it has 2 s left
+    Instant expiry = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    clock.set(expiry.minusSeconds(2));
+    String token = Jwt.subject("ops-user").groups(Set.of("ops")).expiresAt(expiry).sign();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<Stream<String>> opened =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(stream)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, opened.statusCode());
+    CompletableFuture<Void> ended =
+        CompletableFuture.runAsync(() -> opened.body().forEach(lines::add));
+    try {
+      await().atMost(Duration.ofSeconds(15)).until(ended::isDone);
+      assertTrue(lines.stream().anyMatch(l -> l.contains("following sla.alerts")), lines::toString);
+      assertTrue(
+          lines.stream().anyMatch(l -> l.startsWith(":") && l.contains("token expired")),
+          lines::toString);
+    } finally {
+      opened.body().close();
+    }
+
+    // already expired by the service's clock: the stream says so and ends at once
+    clock.set(expiry.plusSeconds(1));
+    HttpResponse<String> late =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(stream)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .timeout(Duration.ofSeconds(15))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, late.statusCode());
+    assertTrue(late.body().contains("token expired"), late.body());
   }
 
   @Test

@@ -282,6 +282,12 @@ class SlaApiTest {
         .statusCode(400)
         .body("violations.field", hasItem("page"));
     ops()
+        .queryParam("page", Integer.MAX_VALUE) // page × size overflowed int: 500
+        .get("/api/v1/slas")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("page"));
+    ops()
         .queryParam("page", "first")
         .get("/api/v1/slas")
         .then()
@@ -301,6 +307,13 @@ class SlaApiTest {
     given()
         .auth()
         .oauth2(TestTokens.signedByStranger())
+        .get("/api/v1/slas/RMA-1")
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("UNAUTHENTICATED"));
+    given()
+        .auth()
+        .oauth2(TestTokens.forAnotherAudience())
         .get("/api/v1/slas/RMA-1")
         .then()
         .statusCode(401)

@@ -66,6 +66,8 @@ class TwoInstancesIT {
     // the tokens this test signs; the apps get only the public key
     System.setProperty("smallrye.jwt.sign.key", jwt.get("smallrye.jwt.sign.key"));
     System.setProperty("smallrye.jwt.new-token.issuer", jwt.get("smallrye.jwt.new-token.issuer"));
+    System.setProperty(
+        "smallrye.jwt.new-token.audience", jwt.get("smallrye.jwt.new-token.audience"));
     config.put("mp.jwt.verify.publickey", jwt.get("mp.jwt.verify.publickey"));
     config.put("mp.jwt.verify.issuer", jwt.get("mp.jwt.verify.issuer"));
     config.putAll(postgres.start());

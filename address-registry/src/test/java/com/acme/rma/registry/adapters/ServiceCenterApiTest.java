@@ -130,6 +130,7 @@ class ServiceCenterApiTest {
         .contentType(PROBLEM)
         .body("violations.field", hasItem("size"));
     as(TestTokens.ops()).queryParam("page", "abc").get(url).then().statusCode(400);
+    as(TestTokens.ops()).queryParam("page", Integer.MAX_VALUE).get(url).then().statusCode(400);
     as(TestTokens.ops())
         .queryParam("country", "jp")
         .get(url)

@@ -225,6 +225,7 @@ class SiteApiTest {
         .contentType(PROBLEM);
     anonymous().get(url).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
     as(TestTokens.signedByStranger()).get(url).then().statusCode(401);
+    as(TestTokens.forAnotherAudience()).get(url).then().statusCode(401);
   }
 
   @Test

@@ -78,6 +78,16 @@ class AuthorizationMatrixIT {
     expect("rma-intake GET /api/v1/rmas/{rmaNumber}", "ALLOW HIDE ALLOW ALLOW DENY");
     expect("rma-intake POST /api/v1/rmas/{rmaNumber}/cancel", "ALLOW HIDE ALLOW DENY DENY");
     expect("rma-intake PUT /api/v1/entitlements/{serialNumber}", "DENY DENY ALLOW DENY DENY");
+    expect("rma-intake GET /api/v1/rmas/{rmaNumber}/timeline", "ALLOW HIDE ALLOW ALLOW DENY");
+    expect("rma-intake POST /api/v1/timeline/rebuild", "DENY DENY ALLOW DENY DENY");
+    expect("rma-intake POST /api/v1/webhooks", "ALLOW ALLOW DENY DENY DENY");
+    expect("rma-intake GET /api/v1/webhooks", "ALLOW ALLOW ALLOW DENY DENY");
+    // an unknown webhook id: 404 for every caller allowed to ask (foreign ones included)
+    expect("rma-intake GET /api/v1/webhooks/{id}", "ALLOW HIDE ALLOW DENY DENY");
+    expect("rma-intake DELETE /api/v1/webhooks/{id}", "ALLOW HIDE ALLOW DENY DENY");
+    expect("rma-intake GET /api/v1/webhooks/{id}/deliveries", "ALLOW HIDE ALLOW DENY DENY");
+    expect("rma-intake POST /api/v1/webhooks/{id}/test", "ALLOW HIDE ALLOW DENY DENY");
+    expect("rma-intake POST /api/v1/webhooks/{id}/resume", "ALLOW HIDE ALLOW DENY DENY");
     expect("rma-intake GET /api/v1/entitlements/{serialNumber}", "ALLOW HIDE ALLOW DENY DENY");
     // registry
     expect(

@@ -153,11 +153,14 @@ class KafkaAccessManifestsTest {
               acls.add("topic:literal:" + topic + ":Read");
               acls.add("topic:literal:" + topic + ":Describe");
               assertNotNull(group, title + " names no group for " + topic);
-              acls.add(
-                  group.endsWith("<uuid>")
-                      ? "group:prefix:" + group.substring(0, group.length() - 6) + ":Read"
-                      : "group:literal:" + group + ":Read");
             });
+    AsyncApi.groupsOf(title)
+        .forEach(
+            group ->
+                acls.add(
+                    group.endsWith("<uuid>")
+                        ? "group:prefix:" + group.substring(0, group.length() - 6) + ":Read"
+                        : "group:literal:" + group + ":Read"));
     if (Topics.CONSUMING_SERVICES.contains(client)) {
       String dlq = Topics.deadLetters(client);
       for (String operation : List.of("Read", "Write", "Describe")) {

@@ -1,5 +1,6 @@
 package com.acme.rma.e2e;
 
+import com.acme.rma.testsupport.HostileCampaign;
 import com.acme.rma.testsupport.KafkaBrokerResource;
 import com.acme.rma.testsupport.PostgresResource;
 import io.smallrye.jwt.build.Jwt;
@@ -36,6 +37,9 @@ import org.awaitility.Awaitility;
 final class ServiceStack implements AutoCloseable {
 
   static final String ISSUER = "rma-e2e";
+
+  /** The audience the services check (their default); every token minted here carries it. */
+  static final String AUDIENCE = "rma-api";
 
   /** The Gold Plus target the shared stack runs with (short, so a breach can be watched). */
   static final Duration GOLD_PLUS_TARGET = Duration.ofSeconds(30);
@@ -143,7 +147,11 @@ final class ServiceStack implements AutoCloseable {
   }
 
   String token(String role) {
-    return Jwt.issuer(ISSUER).subject(role + "-user").groups(Set.of(role)).sign(keys.getPrivate());
+    return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
+        .subject(role + "-user")
+        .groups(Set.of(role))
+        .sign(keys.getPrivate());
   }
 
   /** rma-intake's own token (subject rma-intake, group rma-service), as stack.sh mints it. */
@@ -158,10 +166,16 @@ final class ServiceStack implements AutoCloseable {
 
   String partnerToken(String partnerId) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject("partner-" + partnerId + "-user")
         .groups(Set.of("partner"))
         .claim("partner_id", partnerId)
         .sign(keys.getPrivate());
+  }
+
+  /** Mints the hostile campaign's tokens (and its bad ones) with this stack's key. */
+  HostileCampaign.Signer campaignSigner(String partnerId) {
+    return new HostileCampaign.Signer(keys.getPrivate(), ISSUER, AUDIENCE, partnerId);
   }
 
   @Override

@@ -21,6 +21,9 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
   /** rma-intake's own token toward the registry (subject rma-intake, group rma-service). */
   public static final String SERVICE_TOKEN_PROPERTY = "rma.intake.service-token.value";
 
+  /** The audience every service checks ({@code mp.jwt.verify.audiences}); test tokens carry it. */
+  public static final String AUDIENCE = "rma-api";
+
   @Override
   public Map<String, String> start() {
     try {
@@ -42,7 +45,9 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
           "smallrye.jwt.sign.key",
           pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
           "smallrye.jwt.new-token.issuer",
-          ISSUER);
+          ISSUER,
+          "smallrye.jwt.new-token.audience",
+          AUDIENCE);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -34,6 +34,11 @@ public final class TestTokens {
         .sign();
   }
 
+  /** An ops token signed by the trusted key but meant for another API ({@code aud}). */
+  public static String forAnotherAudience() {
+    return Jwt.subject("ops-user").groups(Set.of("ops")).audience("another-api").sign();
+  }
+
   /** A token whose signature the service must refuse: signed by a key it does not trust. */
   public static String signedByStranger() {
     try {

@@ -34,6 +34,9 @@ public sealed interface CarrierEventOutcome {
 
   record UnknownShipment(String rmaNumber) implements CarrierEventOutcome {}
 
+  /** The report's time cannot be true: in the future, or before the RMA was authorized. */
+  record Implausible(String code, String detail) implements CarrierEventOutcome {}
+
   /** The report itself is unusable (beyond what the adapters' validation catches). */
   record Invalid(String field, String message) implements CarrierEventOutcome {}
 }

@@ -1,10 +1,12 @@
 package com.acme.rma.dispatch.application;
 
+import com.acme.rma.dispatch.domain.CarrierClock;
 import com.acme.rma.dispatch.domain.CarrierReport;
 import com.acme.rma.dispatch.domain.Shipment;
 import com.acme.rma.dispatch.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -24,14 +26,34 @@ public class RecordCarrierEvent {
 
   private final Shipments shipments;
   private final ShipmentEventPublisher publisher;
+  private final CarrierClock carrierClock;
+  private final Clock clock;
 
-  public RecordCarrierEvent(Shipments shipments, ShipmentEventPublisher publisher) {
+  public RecordCarrierEvent(
+      Shipments shipments,
+      ShipmentEventPublisher publisher,
+      CarrierClock carrierClock,
+      Clock clock) {
     this.shipments = shipments;
     this.publisher = publisher;
+    this.carrierClock = carrierClock;
+    this.clock = clock;
   }
 
+  /** A report from a system that may report for any shipment (Kafka, tokens without a carrier). */
   @Transactional
   public CarrierEventOutcome record(String rmaNumber, CarrierReport report) {
+    return record(rmaNumber, report, Optional.empty());
+  }
+
+  /**
+   * A report from a carrier that may report only for shipments whose carrier is unset or its own:
+   * any other is as unknown to it as a missing one (no existence leak).
+   */
+  @Transactional
+  public CarrierEventOutcome record(
+      String rmaNumber, CarrierReport report, Optional<String> reportingCarrier) {
+    Instant receivedAt = clock.instant();
     if (report.occurredAt().isBefore(EARLIEST) || !report.occurredAt().isBefore(LATEST)) {
       return new CarrierEventOutcome.Invalid("occurredAt", "must lie in the years 2000 to 2099");
     }
@@ -40,10 +62,20 @@ public class RecordCarrierEvent {
             report.type(),
             report.occurredAt().truncatedTo(ChronoUnit.MICROS),
             report.carrier(),
-            report.trackingNumber());
+            report.trackingNumber(),
+            receivedAt.truncatedTo(ChronoUnit.MICROS));
     Optional<Shipment> found = shipments.findForUpdate(rmaNumber);
-    if (found.isEmpty()) {
+    if (found.isEmpty()
+        || reportingCarrier.isPresent()
+            && found.get().carrier() != null
+            && !found.get().carrier().equals(reportingCarrier.get())) {
       return new CarrierEventOutcome.UnknownShipment(rmaNumber);
+    }
+    Optional<CarrierClock.Implausible> implausible =
+        carrierClock.check(exact.occurredAt(), receivedAt, found.get().authorizedAt());
+    if (implausible.isPresent()) {
+      return new CarrierEventOutcome.Implausible(
+          implausible.get().code(), implausible.get().detail());
     }
     Transition transition = found.get().report(exact);
     if (transition instanceof Transition.Changed changed) {

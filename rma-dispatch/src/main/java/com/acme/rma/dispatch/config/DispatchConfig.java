@@ -2,6 +2,7 @@ package com.acme.rma.dispatch.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /** The service's own settings, under {@code rma.dispatch}. */
@@ -25,4 +26,11 @@ public interface DispatchConfig {
    */
   @WithDefault("CN,RU,IN,BR")
   Set<String> exportCertificateCountries();
+
+  /**
+   * How far a carrier's {@code occurredAt} may lie ahead of dispatch's clock (the two clocks differ
+   * a little); a report dated later is refused ({@code OCCURRED_IN_FUTURE}).
+   */
+  @WithDefault("PT5M")
+  Duration carrierClockSkew();
 }

@@ -1,5 +1,6 @@
 package com.acme.rma.dispatch.config;
 
+import com.acme.rma.dispatch.domain.CarrierClock;
 import com.acme.rma.dispatch.domain.DispatchPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -14,5 +15,11 @@ public class DispatchPolicyProducer {
   DispatchPolicy policy(DispatchConfig config) {
     return new DispatchPolicy(
         config.depotId(), config.depotCountry(), config.exportCertificateCountries());
+  }
+
+  @Produces
+  @Singleton
+  CarrierClock carrierClock(DispatchConfig config) {
+    return new CarrierClock(config.carrierClockSkew());
   }
 }

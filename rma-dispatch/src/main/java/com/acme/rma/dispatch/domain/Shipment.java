@@ -49,7 +49,8 @@ public record Shipment(
     Instant createdAt,
     Instant shippedAt,
     Instant deliveredAt,
-    List<HistoryEntry> history) {
+    List<HistoryEntry> history,
+    Instant authorizedAt) {
 
   public Shipment {
     Objects.requireNonNull(rmaNumber, "rmaNumber");
@@ -96,7 +97,8 @@ public record Shipment(
             now,
             null,
             null,
-            List.of(new HistoryEntry(status, exportRequired ? heldFrom : now)));
+            List.of(new HistoryEntry(status, exportRequired ? heldFrom : now)),
+            order.authorizedAt());
     List<ShipmentEvent> events = new ArrayList<>();
     events.add(
         new ShipmentEvent.Created(
@@ -172,7 +174,8 @@ public record Shipment(
                 createdAt,
                 shippedAt,
                 deliveredAt,
-                entries);
+                entries,
+                authorizedAt);
         yield new Transition.Changed(
             cancelled, List.of(new ShipmentEvent.Cancelled(rmaNumber, serviceLevel, at)));
       }
@@ -195,7 +198,8 @@ public record Shipment(
   private Transition clearExport(CarrierReport report) {
     if (status == ShipmentStatus.EXPORT_HOLD) {
       List<HistoryEntry> entries = new ArrayList<>(history);
-      entries.add(new HistoryEntry(ShipmentStatus.CREATED, report.occurredAt()));
+      entries.add(
+          new HistoryEntry(ShipmentStatus.CREATED, report.occurredAt(), report.receivedAt()));
       Shipment cleared =
           new Shipment(
               rmaNumber,
@@ -211,7 +215,8 @@ public record Shipment(
               createdAt,
               shippedAt,
               deliveredAt,
-              entries);
+              entries,
+              authorizedAt);
       return new Transition.Changed(
           cleared,
           List.of(new ShipmentEvent.ExportCleared(rmaNumber, serviceLevel, report.occurredAt())));
@@ -255,7 +260,7 @@ public record Shipment(
     List<HistoryEntry> entries = new ArrayList<>(history);
     List<ShipmentEvent> events = new ArrayList<>();
     for (ShipmentStatus step : path) {
-      entries.add(new HistoryEntry(step, at));
+      entries.add(new HistoryEntry(step, at, report.receivedAt()));
       switch (step) {
         case SHIPPED -> {
           // the first departure counts; a re-delivery is in the history and the events
@@ -290,7 +295,8 @@ public record Shipment(
             createdAt,
             newShippedAt,
             newDeliveredAt,
-            entries);
+            entries,
+            authorizedAt);
     return new Transition.Changed(next, events);
   }
 

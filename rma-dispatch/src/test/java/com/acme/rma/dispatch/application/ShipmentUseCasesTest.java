@@ -6,18 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.rma.dispatch.domain.Address;
+import com.acme.rma.dispatch.domain.CarrierClock;
 import com.acme.rma.dispatch.domain.CarrierEventType;
 import com.acme.rma.dispatch.domain.CarrierReport;
 import com.acme.rma.dispatch.domain.DispatchPolicy;
+import com.acme.rma.dispatch.domain.HistoryEntry;
 import com.acme.rma.dispatch.domain.ServiceLevel;
 import com.acme.rma.dispatch.domain.ShipmentEvent;
 import com.acme.rma.dispatch.domain.ShipmentOrder;
 import com.acme.rma.dispatch.domain.ShipmentStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +38,20 @@ class ShipmentUseCasesTest {
           store,
           new DispatchPolicy("DEPOT-JP-CENTRAL", "JP", Set.of("CN")),
           Clock.fixed(NOW, ZoneOffset.UTC));
-  private final RecordCarrierEvent record = new RecordCarrierEvent(store, store);
+
+  /** Reports received long after they happened: only the year bounds and the order matter. */
+  private final RecordCarrierEvent record =
+      new RecordCarrierEvent(
+          store,
+          store,
+          new CarrierClock(Duration.ofMinutes(5)),
+          Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+  /** Reports received at NOW (a fixed clock), checked against it. */
+  private final RecordCarrierEvent recordNow =
+      new RecordCarrierEvent(
+          store, store, new CarrierClock(Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+
   private final CancelShipment cancel = new CancelShipment(store, store);
 
   private static ShipmentOrder order(String rma) {
@@ -96,9 +113,85 @@ class ShipmentUseCasesTest {
     assertEquals(new CarrierEventOutcome.UnknownShipment("RMA-NONE"), outcome);
   }
 
+  /** A shipment recorded before dispatch kept the authorization time. */
+  private static ShipmentOrder orderWithoutAuthorizationTime(String rma) {
+    return new ShipmentOrder(rma, "P-1", "SN-1", ServiceLevel.GOLD, TOKYO, null, null);
+  }
+
+  @Test
+  void aReportDatedBeyondTheSkewAheadOfNowIsImplausibleAndChangesNothing() {
+    create.create(order("RMA-F"));
+    CarrierEventOutcome future =
+        recordNow.record(
+            "RMA-F",
+            CarrierReport.of(
+                CarrierEventType.DELIVERED, NOW.plus(Duration.ofMinutes(5)).plusSeconds(1)));
+    assertEquals(
+        CarrierClock.IN_FUTURE,
+        assertInstanceOf(CarrierEventOutcome.Implausible.class, future).code());
+    assertEquals(ShipmentStatus.CREATED, store.stored.get("RMA-F").status());
+    assertInstanceOf(
+        CarrierEventOutcome.Applied.class,
+        recordNow.record(
+            "RMA-F",
+            CarrierReport.of(CarrierEventType.DELIVERED, NOW.plus(Duration.ofMinutes(5)))));
+  }
+
+  @Test
+  void aReportDatedBeforeTheAuthorizationIsImplausible() {
+    create.create(order("RMA-B")); // authorized 2026-05-01T01:00:00Z
+    CarrierEventOutcome early =
+        recordNow.record(
+            "RMA-B",
+            CarrierReport.of(CarrierEventType.SHIPPED, Instant.parse("2026-05-01T00:59:59Z")));
+    assertEquals(
+        CarrierClock.BEFORE_AUTHORIZATION,
+        assertInstanceOf(CarrierEventOutcome.Implausible.class, early).code());
+    assertInstanceOf(
+        CarrierEventOutcome.Applied.class,
+        recordNow.record(
+            "RMA-B",
+            CarrierReport.of(CarrierEventType.SHIPPED, Instant.parse("2026-05-01T01:00:00Z"))));
+  }
+
+  @Test
+  void eachReportedStatusKeepsWhenItWasReceived() {
+    create.create(order("RMA-R"));
+    recordNow.record(
+        "RMA-R",
+        CarrierReport.of(CarrierEventType.DELIVERED, Instant.parse("2026-05-01T01:00:02Z")));
+    List<HistoryEntry> history = store.stored.get("RMA-R").history();
+    assertEquals(null, history.get(0).receivedAt()); // created by dispatch itself
+    assertEquals(NOW.truncatedTo(ChronoUnit.MICROS), history.get(1).receivedAt()); // SHIPPED
+    assertEquals(NOW.truncatedTo(ChronoUnit.MICROS), history.get(2).receivedAt()); // DELIVERED
+    assertEquals(Instant.parse("2026-05-01T01:00:02Z"), history.get(2).at());
+  }
+
+  @Test
+  void aCarrierReportsOnlyForShipmentsThatAreUnassignedOrItsOwn() {
+    create.create(order("RMA-C"));
+    Optional<String> yamato = Optional.of("Yamato");
+    assertInstanceOf(
+        CarrierEventOutcome.Applied.class,
+        recordNow.record(
+            "RMA-C",
+            new CarrierReport(CarrierEventType.SHIPPED, NOW, "Yamato", null),
+            yamato)); // unassigned: it takes the shipment
+    CarrierEventOutcome other =
+        recordNow.record(
+            "RMA-C",
+            new CarrierReport(CarrierEventType.DELIVERED, NOW, "Sagawa", null),
+            Optional.of("Sagawa"));
+    assertInstanceOf(CarrierEventOutcome.UnknownShipment.class, other); // as if it did not exist
+    assertInstanceOf(
+        CarrierEventOutcome.Applied.class,
+        recordNow.record(
+            "RMA-C", new CarrierReport(CarrierEventType.DELIVERED, NOW, "Yamato", null), yamato));
+  }
+
   @Test
   void reportTimesAreAcceptedFromTheYear2000ToTheEndOf2099() {
-    create.create(order("RMA-5"));
+    create.create(orderWithoutAuthorizationTime("RMA-5"));
 
     assertInstanceOf(
         CarrierEventOutcome.Invalid.class,

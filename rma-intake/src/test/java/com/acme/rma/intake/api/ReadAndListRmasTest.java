@@ -145,6 +145,8 @@ class ReadAndListRmasTest {
       {"size", "0"},
       {"page", "-1"},
       {"page", "abc"},
+      {"page", "2147483647"},
+      {"page", "99999999999"},
       {"status", "LOST"},
       {"serialNumber", "not a serial"}
     };

@@ -407,6 +407,7 @@ class RequestRmaApiTest {
         .statusCode(401)
         .body("code", equalTo("UNAUTHENTICATED"));
     postRmaWithToken(TestTokens.signedByStranger(), Fixtures.key(), body).statusCode(401);
+    postRmaWithToken(TestTokens.forAnotherAudience(), Fixtures.key(), body).statusCode(401);
   }
 
   @Test

@@ -18,10 +18,15 @@ public class HistoryRow {
   @Column(nullable = false)
   public Instant at;
 
+  /** When a carrier's report of this status was received (null for dispatch's own entries). */
+  @Column(name = "received_at")
+  public Instant receivedAt;
+
   public HistoryRow() {}
 
-  HistoryRow(ShipmentStatus status, Instant at) {
+  HistoryRow(ShipmentStatus status, Instant at, Instant receivedAt) {
     this.status = status;
     this.at = at;
+    this.receivedAt = receivedAt;
   }
 }

@@ -55,6 +55,7 @@ public class PanacheShipments implements Shipments {
     entity.shipToLongitude = to.longitude();
     entity.exportCertificateRequired = shipment.exportCertificateRequired();
     entity.createdAt = shipment.createdAt();
+    entity.authorizedAt = shipment.authorizedAt();
     copyState(shipment, entity);
     entity.persist();
   }
@@ -92,7 +93,8 @@ public class PanacheShipments implements Shipments {
     entity.deliveredAt = shipment.deliveredAt();
     List<HistoryEntry> history = shipment.history();
     for (int i = entity.history.size(); i < history.size(); i++) {
-      entity.history.add(new HistoryRow(history.get(i).status(), history.get(i).at()));
+      HistoryEntry entry = history.get(i);
+      entity.history.add(new HistoryRow(entry.status(), entry.at(), entry.receivedAt()));
     }
   }
 
@@ -119,6 +121,7 @@ public class PanacheShipments implements Shipments {
         e.createdAt,
         e.shippedAt,
         e.deliveredAt,
-        e.history.stream().map(h -> new HistoryEntry(h.status, h.at)).toList());
+        e.history.stream().map(h -> new HistoryEntry(h.status, h.at, h.receivedAt)).toList(),
+        e.authorizedAt);
   }
 }

@@ -86,6 +86,10 @@ public class ShipmentEntity extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** When the RMA was authorized (null for shipments recorded before it was kept). */
+  @Column(name = "authorized_at")
+  public Instant authorizedAt;
+
   @Column(name = "shipped_at")
   public Instant shippedAt;
 

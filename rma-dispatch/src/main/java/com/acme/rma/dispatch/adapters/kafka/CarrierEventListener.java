@@ -56,6 +56,9 @@ public class CarrierEventListener {
     if (outcome instanceof CarrierEventOutcome.Refused refused) {
       throw new PoisonEventException("INVALID_TRANSITION: " + refused.describe());
     }
+    if (outcome instanceof CarrierEventOutcome.Implausible implausible) {
+      throw new PoisonEventException(implausible.code() + ": " + implausible.detail());
+    }
     if (outcome instanceof CarrierEventOutcome.Invalid invalid) {
       throw new PoisonEventException(
           "data of " + event.type() + " is invalid: " + invalid.field() + " " + invalid.message());

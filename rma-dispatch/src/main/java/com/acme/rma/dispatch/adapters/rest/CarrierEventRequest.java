@@ -3,10 +3,11 @@ package com.acme.rma.dispatch.adapters.rest;
 import com.acme.rma.dispatch.domain.CarrierEventType;
 import com.acme.rma.dispatch.domain.CarrierReport;
 import com.acme.rma.platform.rest.FieldLimits;
+import com.acme.rma.platform.rest.PlainText;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Carrier progress as a logistics system reports it. {@code rmaNumber} is optional (the path names
@@ -15,13 +16,10 @@ import java.time.Instant;
 public record CarrierEventRequest(
     @NotNull CarrierEventType type,
     @NotNull Instant occurredAt,
-    @Size(max = FieldLimits.CARRIER) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String carrier,
-    @Size(max = FieldLimits.TRACKING_NUMBER) @Pattern(regexp = TEXT, message = TEXT_MESSAGE)
+    @PlainText(max = FieldLimits.CARRIER) @Schema(maxLength = FieldLimits.CARRIER) String carrier,
+    @PlainText(max = FieldLimits.TRACKING_NUMBER) @Schema(maxLength = FieldLimits.TRACKING_NUMBER)
         String trackingNumber,
     @Size(max = FieldLimits.ID) String rmaNumber) {
-
-  static final String TEXT = FieldLimits.TEXT;
-  static final String TEXT_MESSAGE = FieldLimits.TEXT_MESSAGE;
 
   CarrierReport toReport() {
     return new CarrierReport(type, occurredAt, carrier, trackingNumber);

@@ -3,8 +3,10 @@ package com.acme.rma.dispatch.adapters.rest;
 import com.acme.rma.dispatch.application.CarrierEventOutcome;
 import com.acme.rma.dispatch.application.FindShipments;
 import com.acme.rma.dispatch.application.RecordCarrierEvent;
+import com.acme.rma.dispatch.domain.CarrierReport;
 import com.acme.rma.dispatch.domain.Shipment;
 import com.acme.rma.dispatch.domain.ShipmentStatus;
+import com.acme.rma.platform.problem.Problem;
 import com.acme.rma.platform.problem.ProblemException;
 import com.acme.rma.platform.rest.FieldLimits;
 import com.acme.rma.platform.rest.Page;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -34,14 +37,22 @@ public class ShipmentResource {
   /** Wide enough for any RMA number intake issues; anything else cannot name a shipment. */
   private final FindShipments findShipments;
 
+  /** A logistics token's claim naming the one carrier it reports for. */
+  static final String CARRIER_CLAIM = "carrier";
+
   private final RecordCarrierEvent recordCarrierEvent;
   private final Caller caller;
+  private final JsonWebToken token;
 
   public ShipmentResource(
-      FindShipments findShipments, RecordCarrierEvent recordCarrierEvent, Caller caller) {
+      FindShipments findShipments,
+      RecordCarrierEvent recordCarrierEvent,
+      Caller caller,
+      JsonWebToken token) {
     this.findShipments = findShipments;
     this.recordCarrierEvent = recordCarrierEvent;
     this.caller = caller;
+    this.token = token;
   }
 
   @APIResponseSchema(
@@ -79,6 +90,14 @@ public class ShipmentResource {
   @APIResponse(
       responseCode = "409",
       description = "INVALID_TRANSITION (members currentStatus, eventType)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "OCCURRED_IN_FUTURE (occurredAt later than now plus the allowed clock skew) or"
+              + " OCCURRED_BEFORE_AUTHORIZATION (occurredAt before the RMA was authorized)")
+  @APIResponse(
+      responseCode = "403",
+      description = "CARRIER_MISMATCH: the token's carrier claim differs from the report's carrier")
   @POST
   @Path("/{rmaNumber}/events")
   @RolesAllowed(Caller.LOGISTICS)
@@ -89,7 +108,26 @@ public class ShipmentResource {
     if (event.rmaNumber() != null && !event.rmaNumber().equals(rma)) {
       throw ProblemException.invalid("rmaNumber", "must match the RMA number in the path");
     }
-    CarrierEventOutcome outcome = recordCarrierEvent.record(rma, event.toReport());
+    Optional<String> reportingCarrier = reportingCarrier();
+    CarrierReport report = event.toReport();
+    if (reportingCarrier.isPresent()) {
+      if (report.carrier() != null && !report.carrier().equals(reportingCarrier.get())) {
+        throw new ProblemException(
+            Problem.of(
+                403,
+                "CARRIER_MISMATCH",
+                "Forbidden",
+                "This token reports for carrier "
+                    + reportingCarrier.get()
+                    + " only, not for "
+                    + report.carrier()
+                    + "."));
+      }
+      report =
+          new CarrierReport(
+              report.type(), report.occurredAt(), reportingCarrier.get(), report.trackingNumber());
+    }
+    CarrierEventOutcome outcome = recordCarrierEvent.record(rma, report, reportingCarrier);
     if (outcome instanceof CarrierEventOutcome.Applied applied) {
       return ShipmentResponse.of(applied.shipment());
     }
@@ -105,7 +143,26 @@ public class ShipmentResource {
     if (outcome instanceof CarrierEventOutcome.Invalid invalid) {
       throw ProblemException.invalid(invalid.field(), invalid.message());
     }
+    if (outcome instanceof CarrierEventOutcome.Implausible implausible) {
+      throw ProblemException.unprocessable(implausible.code(), implausible.detail());
+    }
     throw notFound(rma);
+  }
+
+  /**
+   * The carrier a logistics token speaks for (its {@code carrier} claim); absent for internal
+   * systems, which may report for any shipment.
+   */
+  private Optional<String> reportingCarrier() {
+    Object claim = token.getClaim(CARRIER_CLAIM);
+    String carrier = claim == null ? null : claim.toString().trim();
+    if (carrier != null
+        && carrier.startsWith("\"")
+        && carrier.endsWith("\"")
+        && carrier.length() > 1) {
+      carrier = carrier.substring(1, carrier.length() - 1); // a JSON string value
+    }
+    return carrier == null || carrier.isEmpty() ? Optional.empty() : Optional.of(carrier);
   }
 
   private boolean mayRead(Shipment shipment) {

@@ -25,7 +25,8 @@ public record ShipmentResponse(
 
   public record OriginView(Origin.Type type, String id) {}
 
-  public record HistoryView(ShipmentStatus status, Instant at) {}
+  /** {@code receivedAt}: when dispatch received the carrier's report (null for its own entries). */
+  public record HistoryView(ShipmentStatus status, Instant at, Instant receivedAt) {}
 
   static ShipmentResponse of(Shipment s) {
     return new ShipmentResponse(
@@ -40,6 +41,8 @@ public record ShipmentResponse(
         s.createdAt(),
         s.shippedAt(),
         s.deliveredAt(),
-        s.history().stream().map(h -> new HistoryView(h.status(), h.at())).toList());
+        s.history().stream()
+            .map(h -> new HistoryView(h.status(), h.at(), h.receivedAt()))
+            .toList());
   }
 }

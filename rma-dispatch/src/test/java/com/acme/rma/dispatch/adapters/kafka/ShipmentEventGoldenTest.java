@@ -50,6 +50,7 @@ class ShipmentEventGoldenTest {
     authorize(rma, golden("rma.authorized.v1"));
     ObjectNode carrier = golden("logistics.carrier.status.v1");
     carrier.remove("rmaNumber");
+    clock.set(Instant.parse("2026-05-01T03:00:05Z")); // received 5 s after it happened
     report(rma, carrier);
     carrier.put("type", "DELIVERED");
     report(rma, carrier);
@@ -74,6 +75,7 @@ class ShipmentEventGoldenTest {
     authorize(rma, golden("rma.authorized.v1"));
     ObjectNode carrier = golden("logistics.carrier.status.v1");
     carrier.remove("rmaNumber");
+    clock.set(Instant.parse("2026-05-01T03:00:05Z")); // received 5 s after it happened
     report(rma, carrier);
     carrier.put("type", "DELIVERY_FAILED");
     report(rma, carrier);
@@ -141,6 +143,7 @@ class ShipmentEventGoldenTest {
     ObjectNode carrier = golden("logistics.carrier.status.v1");
     carrier.remove("rmaNumber");
     carrier.put("occurredAt", "2026-05-01T01:30:00Z");
+    clock.set(Instant.parse("2026-05-01T01:30:05Z")); // received 5 s after it happened
     report(rma, carrier);
     ObjectNode cancelled = golden("rma.cancelled.v1");
     cancelled.put("rmaNumber", rma);

@@ -24,10 +24,12 @@ import com.acme.rma.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +182,13 @@ class ShipmentResourceTest {
         .body("code", equalTo("UNAUTHENTICATED"));
     given()
         .auth()
+        .oauth2(TestTokens.forAnotherAudience())
+        .get("/api/v1/shipments/{rma}", rma)
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("UNAUTHENTICATED"));
+    given()
+        .auth()
         .oauth2(TestTokens.customer())
         .get("/api/v1/shipments/{rma}", rma)
         .then()
@@ -246,7 +255,13 @@ class ShipmentResourceTest {
   void badListParametersAreBadRequestsNamingTheParameter() {
     for (String[] bad :
         new String[][] {
-          {"status", "LOST"}, {"page", "-1"}, {"page", "x"}, {"size", "0"}, {"size", "201"}
+          {"status", "LOST"},
+          {"page", "-1"},
+          {"page", "x"},
+          {"size", "0"},
+          {"size", "201"},
+          {"page", "2147483647"},
+          {"page", "50000001"} // × size 20: past the deepest offset, 1,000,000,000
         }) {
       given()
           .auth()
@@ -303,6 +318,81 @@ class ShipmentResourceTest {
             "dispatch.shipment.shipped.v1",
             "dispatch.shipment.delivered.v1"),
         TestData.outbox(em, rma).stream().map(TestData.OutboxRow::type).toList());
+  }
+
+  @Test
+  void carrierTimesMustBeBelievableAndTheirReceiptIsRecorded() {
+    String rma = goldPlusShipment(); // authorized 2026-05-01T01:00:00Z
+    clock.set(Instant.parse("2026-05-01T03:00:00Z"));
+
+    report(rma, event("DELIVERED", "2026-05-01T03:05:01Z")) // beyond the 5 min skew
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("code", equalTo("OCCURRED_IN_FUTURE"));
+    report(rma, event("SHIPPED", "2026-05-01T00:59:59Z"))
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("code", equalTo("OCCURRED_BEFORE_AUTHORIZATION"));
+    assertEquals(1, TestData.outbox(em, rma).size()); // created only
+
+    report(rma, event("SHIPPED", "2026-05-01T03:05:00Z")) // at the skew: believed
+        .statusCode(200)
+        .body("history.status", contains("CREATED", "SHIPPED"))
+        .body("history[0].receivedAt", nullValue())
+        .body("history[1].at", equalTo("2026-05-01T03:05:00Z"))
+        .body("history[1].receivedAt", equalTo("2026-05-01T03:00:00Z"));
+  }
+
+  private static String carrierToken(String carrier) {
+    return Jwt.subject("logistics-" + carrier)
+        .groups(Set.of("logistics"))
+        .claim("carrier", carrier)
+        .sign();
+  }
+
+  @Test
+  void aCarrierTokenReportsOnlyItsOwnEventsForUnassignedOrItsOwnShipments() {
+    String unassigned = goldPlusShipment();
+    String yamatos = goldPlusShipment();
+    report(
+            yamatos,
+            event("SHIPPED", "2026-05-01T03:00:00Z").replace("}", ",\"carrier\":\"Yamato\"}"))
+        .statusCode(200);
+    String sagawa = carrierToken("Sagawa");
+
+    // another carrier's shipment is as unknown as a missing one
+    for (String rma : List.of(yamatos, "RMA-2026-999997")) {
+      given()
+          .auth()
+          .oauth2(sagawa)
+          .contentType(ContentType.JSON)
+          .body(event("DELIVERED", "2026-05-01T04:00:00Z"))
+          .post("/api/v1/shipments/{rma}/events", rma)
+          .then()
+          .statusCode(404)
+          .body("code", equalTo("SHIPMENT_NOT_FOUND"));
+    }
+    // a report naming another carrier is refused
+    given()
+        .auth()
+        .oauth2(sagawa)
+        .contentType(ContentType.JSON)
+        .body(event("SHIPPED", "2026-05-01T03:00:00Z").replace("}", ",\"carrier\":\"Yamato\"}"))
+        .post("/api/v1/shipments/{rma}/events", unassigned)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM)
+        .body("code", equalTo("CARRIER_MISMATCH"));
+    // an unassigned shipment: the token's carrier takes it
+    given()
+        .auth()
+        .oauth2(sagawa)
+        .contentType(ContentType.JSON)
+        .body(event("SHIPPED", "2026-05-01T03:00:00Z"))
+        .post("/api/v1/shipments/{rma}/events", unassigned)
+        .then()
+        .statusCode(200)
+        .body("carrier", equalTo("Sagawa"));
   }
 
   @Test

@@ -61,9 +61,10 @@ public final class FieldLimits {
   public static final String RMA_NUMBER_MESSAGE =
       "must be 1 to 64 letters, digits or '-', starting with a letter or digit";
 
-  /** Free text that is not blank and has no control characters (carrier, trackingNumber). */
-  public static final String TEXT = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*";
-
+  /**
+   * The message of {@link PlainText}: free text that is not blank and has no control characters
+   * (carrier, trackingNumber), checked in linear time by {@link Text#isPlain}.
+   */
   public static final String TEXT_MESSAGE = "must not be blank or contain control characters";
 
   private static final Pattern NAME_ID_PATTERN = Pattern.compile(NAME_ID);

@@ -13,6 +13,12 @@ public record Page<T>(List<T> items, int page, int size, long total) {
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 200;
 
+  /**
+   * The deepest item a page may start at ({@code page × size}): deeper pages are refused with a
+   * 400, so the offset never overflows and no query scans that far.
+   */
+  public static final int MAX_OFFSET = 1_000_000_000;
+
   public Page {
     items = List.copyOf(items);
   }
@@ -41,6 +47,10 @@ public record Page<T>(List<T> items, int page, int size, long total) {
       if (s < 1 || s > MAX_SIZE) {
         throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
       }
+      if ((long) p * s > MAX_OFFSET) {
+        throw ProblemException.invalid(
+            "page", "page × size must be at most " + MAX_OFFSET + " (use a filter instead)");
+      }
       return new Request(p, s);
     }
 
@@ -55,6 +65,7 @@ public record Page<T>(List<T> items, int page, int size, long total) {
       }
     }
 
+    /** The first item's index, at most {@link #MAX_OFFSET} (no overflow). */
     public int offset() {
       return page * size;
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,34 @@ class EventContractTest {
     READERS.put(EventTypes.SLA_CALENDAR_CHANGED, SlaCalendarEventsListener.CalendarChanged.class);
   }
 
+  /**
+   * What the timeline projection reads besides (it maps every golden: {@code TimelineMappingTest}).
+   */
+  static final Set<String> TIMELINE =
+      Set.of(
+          EventTypes.RMA_AUTHORIZED,
+          EventTypes.RMA_CANCELLED,
+          EventTypes.RMA_REINSTATED,
+          EventTypes.RMA_CLOSED,
+          EventTypes.SHIPMENT_CREATED,
+          EventTypes.SHIPMENT_EXPORT_HELD,
+          EventTypes.SHIPMENT_EXPORT_CLEARED,
+          EventTypes.SHIPMENT_SHIPPED,
+          EventTypes.SHIPMENT_DELIVERED,
+          EventTypes.SHIPMENT_DELIVERY_FAILED,
+          EventTypes.SHIPMENT_CANCELLED,
+          EventTypes.SHIPMENT_CANCEL_REFUSED,
+          EventTypes.SLA_AT_RISK,
+          EventTypes.SLA_BREACHED,
+          EventTypes.SLA_MET,
+          EventTypes.SLA_DEADLINE_CHANGED);
+
   @Inject Inbox inbox;
 
   @Test
   void theDocumentNamesTheTypesThisServiceReads() {
     TreeSet<String> read = new TreeSet<>(READERS.keySet());
+    read.addAll(TIMELINE);
     assertEquals(AsyncApi.typesReceivedBy("rma-intake"), read);
   }
 
