@@ -72,6 +72,7 @@ TOPICS=(
   logistics.carrier-events:
   sla.alerts:
   sla.clocks:
+  sla.calendars:compact
   rma-intake.dlq:
   address-registry.dlq:
   rma-dispatch.dlq:

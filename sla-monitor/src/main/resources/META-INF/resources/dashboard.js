@@ -12,10 +12,16 @@
   var LEVELS = ['GOLD_PLUS', 'GOLD', 'SILVER', 'BRONZE', 'WARRANTY'];
   var LIST_SIZE = 200;
   var FEED_MAX = 50;
-  var tokyo = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false
-  });
+  // the business calendar's zone and the intake URL come from GET /api/v1/dashboard/config
+  var config = { zone: 'Asia/Tokyo', zoneLabel: 'JST', intakeUrl: 'http://localhost:8081', calendar: 'JP' };
+  var zoned = formatter(config.zone);
+
+  function formatter(zone) {
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hour12: false
+    });
+  }
 
   var atRisk = new Map();
   var breached = new Map();
@@ -33,7 +39,23 @@
     return node;
   }
 
-  function jst(iso) { return iso ? tokyo.format(new Date(iso)) : ''; }
+  // unambiguous: 2026-12-01 11:29 JST
+  function jst(iso) {
+    if (!iso) { return ''; }
+    var parts = {};
+    zoned.formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+    var hour = parts.hour === '24' ? '00' : parts.hour;
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + hour + ':' + parts.minute + ' ' +
+      config.zoneLabel;
+  }
+
+  function rmaCell(rmaNumber) {
+    var cell = el('td');
+    var link = el('a', { href: config.intakeUrl + '/api/v1/rmas/' + encodeURIComponent(rmaNumber) + '/timeline',
+      target: '_blank', rel: 'noopener' }, rmaNumber);
+    cell.appendChild(link);
+    return cell;
+  }
 
   function duration(seconds) {
     var s = Math.max(0, Math.floor(seconds));
@@ -83,8 +105,158 @@
     });
   }
 
+  function loadConfig() {
+    return api('/api/v1/dashboard/config').then(function (c) {
+      config = c;
+      zoned = formatter(c.zone);
+    });
+  }
+
+  function pad(n) { return n < 10 ? '0' + n : String(n); }
+
+  function today() {
+    if (config.today) {
+      var t = config.today.split('-');
+      return { y: t[0], m: t[1], d: t[2] };
+    }
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: config.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
+    return { y: parts.year, m: parts.month, d: parts.day };
+  }
+
+  function hours(seconds) {
+    return seconds === null || seconds === undefined ? '—' : (seconds / 3600).toFixed(1) + ' h';
+  }
+
+  function loadReport() {
+    var t = today();
+    var from = t.y + '-' + t.m + '-01', to = t.y + '-' + t.m + '-' + t.d;
+    return api('/api/v1/reports/sla?groupBy=level&from=' + from + '&to=' + to).then(function (report) {
+      $('report-range').textContent = '(' + from + ' – ' + to + ')';
+      var body = $('report').tBodies[0];
+      body.textContent = '';
+      report.rows.forEach(function (r) {
+        var row = el('tr', { 'data-group': r.group });
+        row.appendChild(el('td', {}, r.group));
+        [r.met, r.breached, r.cancelled, r.open].forEach(function (n) { row.appendChild(el('td', { 'class': 'num' }, n)); });
+        row.appendChild(el('td', { 'class': 'num' }, r.compliancePercent === null ? '—' : r.compliancePercent.toFixed(1) + ' %'));
+        row.appendChild(el('td', { 'class': 'num' }, hours(r.timeToShipP50)));
+        row.appendChild(el('td', { 'class': 'num' }, hours(r.timeToShipP90)));
+        body.appendChild(row);
+      });
+    });
+  }
+
+  function loadChart() {
+    return api('/api/v1/reports/sla/daily?days=14').then(function (daily) {
+      var ns = 'http://www.w3.org/2000/svg';
+      var days = daily.days;
+      var max = 1;
+      days.forEach(function (d) { max = Math.max(max, d.breached, d.atRisk); });
+      var svg = document.createElementNS(ns, 'svg');
+      var w = 700, h = 140, base = 120, slot = w / Math.max(1, days.length), bw = Math.max(2, slot / 2 - 3);
+      svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+      svg.setAttribute('preserveAspectRatio', 'none');
+      days.forEach(function (d, i) {
+        [['bar-breached', d.breached, 0], ['bar-at-risk', d.atRisk, bw + 2]].forEach(function (b) {
+          var bar = document.createElementNS(ns, 'rect');
+          var bh = Math.round((b[1] / max) * (base - 10));
+          bar.setAttribute('class', b[0]);
+          bar.setAttribute('x', String(i * slot + 2 + b[2]));
+          bar.setAttribute('y', String(base - bh));
+          bar.setAttribute('width', String(bw));
+          bar.setAttribute('height', String(bh));
+          bar.setAttribute('data-day', d.day);
+          bar.setAttribute('data-count', String(b[1]));
+          var title = document.createElementNS(ns, 'title');
+          title.textContent = d.day + ': ' + b[1] + (b[0] === 'bar-breached' ? ' breached' : ' at risk');
+          bar.appendChild(title);
+          svg.appendChild(bar);
+        });
+        var label = document.createElementNS(ns, 'text');
+        label.setAttribute('x', String(i * slot + 2));
+        label.setAttribute('y', String(h - 4));
+        label.textContent = d.day.slice(5);
+        svg.appendChild(label);
+      });
+      var chart = $('chart');
+      chart.textContent = '';
+      chart.appendChild(svg);
+    });
+  }
+
+  function loadChanges() {
+    $('changes-calendar').textContent = '(' + config.calendar + ')';
+    return api('/api/v1/calendars/' + encodeURIComponent(config.calendar) + '/changes?size=10').then(function (page) {
+      var body = $('changes').tBodies[0];
+      body.textContent = '';
+      page.items.forEach(function (c) {
+        var row = el('tr', { 'data-change': c.changeNumber });
+        row.appendChild(el('td', {}, c.changeNumber));
+        row.appendChild(el('td', {}, c.date));
+        row.appendChild(el('td', {}, c.action === 'CLOSE' ? 'closed' : 'reopened'));
+        row.appendChild(el('td', {}, c.reason));
+        row.appendChild(el('td', {}, c.changedBy));
+        row.appendChild(el('td', {}, jst(c.changedAt)));
+        row.appendChild(el('td', { 'class': 'num' }, c.repairedAt ? c.clocksMoved : 'repairing…'));
+        body.appendChild(row);
+      });
+      $('changes-empty').hidden = page.items.length > 0;
+    });
+  }
+
+  function loadRepairs() {
+    return api('/api/v1/slas/repair').then(function (repairs) {
+      var body = $('repairs').tBodies[0];
+      body.textContent = '';
+      repairs.slice(0, 10).forEach(function (r) {
+        var row = el('tr');
+        row.appendChild(el('td', {}, r.from + ' – ' + r.to));
+        row.appendChild(el('td', {}, r.reason));
+        row.appendChild(el('td', {}, r.requestedBy));
+        row.appendChild(el('td', {}, jst(r.requestedAt)));
+        [r.clocksChecked, r.metToBreached, r.breachedToMet].forEach(function (n) {
+          row.appendChild(el('td', { 'class': 'num' }, n));
+        });
+        body.appendChild(row);
+      });
+      $('repairs-empty').hidden = repairs.length > 0;
+    });
+  }
+
+  // intake's paused webhooks (ops token; intake allows this page's origin): "unavailable" otherwise
+  function loadWebhooks() {
+    var status = $('webhooks-status');
+    var body = $('webhooks').tBodies[0];
+    return fetch(config.intakeUrl + '/api/v1/webhooks?state=PAUSED', {
+      headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error('answered ' + response.status); }
+      return response.json();
+    }).then(function (page) {
+      var items = page.items || [];
+      body.textContent = '';
+      items.forEach(function (w) {
+        var row = el('tr');
+        row.appendChild(el('td', {}, w.id));
+        row.appendChild(el('td', {}, w.partnerId || ''));
+        row.appendChild(el('td', {}, w.url));
+        body.appendChild(row);
+      });
+      status.textContent = items.length ? '(' + items.length + ')' : '(none)';
+    }).catch(function () {
+      body.textContent = '';
+      status.textContent = 'unavailable';
+    });
+  }
+
+  function loadPanels() {
+    return Promise.all([loadReport(), loadChart(), loadChanges(), loadRepairs(), loadWebhooks()]);
+  }
+
   function loadAll() {
-    return Promise.all([loadSummary(), loadLists()]).then(function () {
+    return Promise.all([loadSummary(), loadLists(), loadPanels().catch(failed)]).then(function () {
       $('loaded-at').textContent = 'Loaded ' + new Date().toLocaleTimeString();
     });
   }
@@ -140,7 +312,7 @@
     sorted(atRisk, false).forEach(function (sla) {
       var row = el('tr', { 'data-rma': sla.rmaNumber, id: 'at-risk-' + sla.rmaNumber });
       if (fresh === sla.rmaNumber) { row.className = 'fresh'; }
-      row.appendChild(el('td', {}, sla.rmaNumber));
+      row.appendChild(rmaCell(sla.rmaNumber));
       row.appendChild(el('td', {}, sla.serviceLevel));
       row.appendChild(el('td', {}, sla.target));
       row.appendChild(el('td', {}, jst(sla.dueAt)));
@@ -153,7 +325,7 @@
     sorted(breached, true).forEach(function (sla) {
       var row = el('tr', { 'data-rma': sla.rmaNumber, id: 'breached-' + sla.rmaNumber });
       if (fresh === sla.rmaNumber) { row.className = 'fresh'; }
-      row.appendChild(el('td', {}, sla.rmaNumber));
+      row.appendChild(rmaCell(sla.rmaNumber));
       row.appendChild(el('td', {}, sla.serviceLevel));
       row.appendChild(el('td', {}, sla.target));
       row.appendChild(el('td', {}, jst(sla.dueAt)));
@@ -186,7 +358,7 @@
     var item = el('li', { 'class': 'type-' + type.replace(/\./g, '-'), 'data-rma': alert.rmaNumber,
       'data-type': type });
     var what = { 'sla.at-risk.v1': 'at risk', 'sla.breached.v1': 'BREACHED', 'sla.met.v1': 'met' }[type] || type;
-    var text = jst(alert.occurredAt) + ' JST — ' + alert.rmaNumber + ' (' + alert.serviceLevel + ', ' +
+    var text = jst(alert.occurredAt) + ' — ' + alert.rmaNumber + ' (' + alert.serviceLevel + ', ' +
       alert.target + ') ' + what;
     if (alert.lateBySeconds) { text += ', late by ' + duration(alert.lateBySeconds); }
     if (alert.correctsBreach) { text += ' in time: the breach announced before is withdrawn'; }
@@ -298,7 +470,7 @@
     $('login').hidden = true;
     $('board').hidden = false;
     status('offline', 'connecting…');
-    loadAll().then(function () { follow(0); }).catch(failed);
+    loadConfig().catch(function () { /* defaults */ }).then(loadAll).then(function () { follow(0); }).catch(failed);
   }
 
   function signOut(message) {
@@ -325,7 +497,9 @@
 
   setInterval(tickClocks, 1000);
   // running clocks start without an alert: refresh the counts now and then
-  setInterval(function () { if (token() && !$('board').hidden) { loadSummary().catch(failed); } }, 30000);
+  setInterval(function () {
+    if (token() && !$('board').hidden) { loadSummary().catch(failed); loadPanels().catch(failed); }
+  }, 30000);
 
   if (token()) { start(); }
 }());

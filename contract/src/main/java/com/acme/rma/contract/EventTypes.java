@@ -45,6 +45,9 @@ public final class EventTypes {
   // sla.clocks (sla-monitor)
   public static final String SLA_DEADLINE_CHANGED = "sla.deadline-changed.v1";
 
+  // sla.calendars (sla-monitor)
+  public static final String SLA_CALENDAR_CHANGED = "sla.calendar-changed.v1";
+
   private static final Map<String, String> TOPIC_OF = new LinkedHashMap<>();
 
   static {
@@ -70,6 +73,7 @@ public final class EventTypes {
     travel(Topics.CARRIER_EVENTS, CARRIER_STATUS);
     travel(Topics.SLA_ALERTS, SLA_AT_RISK, SLA_BREACHED, SLA_MET);
     travel(Topics.SLA_CLOCKS, SLA_DEADLINE_CHANGED);
+    travel(Topics.SLA_CALENDARS, SLA_CALENDAR_CHANGED);
   }
 
   /** Every type, grouped by topic in the contract's order. */

@@ -30,12 +30,23 @@ public final class Topics {
   /** Keyed by RMA number: sla-monitor's deadline changes. */
   public static final String SLA_CLOCKS = "sla.clocks";
 
+  /** Compacted, keyed by calendar id: sla-monitor's calendar changes (ops' closures). */
+  public static final String SLA_CALENDARS = "sla.calendars";
+
   /** The suffix of every service's dead-letter topic: {@code <service>.dlq}. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
   /** The topics events flow on (the dead-letter topics aside), in the contract's order. */
   public static final List<String> ALL =
-      List.of(ENTITLEMENTS, LIFECYCLE, SITES, SHIPMENTS, CARRIER_EVENTS, SLA_ALERTS, SLA_CLOCKS);
+      List.of(
+          ENTITLEMENTS,
+          LIFECYCLE,
+          SITES,
+          SHIPMENTS,
+          CARRIER_EVENTS,
+          SLA_ALERTS,
+          SLA_CLOCKS,
+          SLA_CALENDARS);
 
   /** The services that consume, each with its dead-letter topic. */
   public static final List<String> CONSUMING_SERVICES =

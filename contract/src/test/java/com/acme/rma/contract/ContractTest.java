@@ -237,7 +237,8 @@ class ContractTest {
                 EventTypes.SHIPMENT_CANCEL_REFUSED,
                 EventTypes.SLA_AT_RISK,
                 EventTypes.SLA_BREACHED,
-                EventTypes.SLA_MET)),
+                EventTypes.SLA_MET,
+                EventTypes.SLA_CALENDAR_CHANGED)),
         AsyncApi.typesReceivedBy("rma-intake"));
   }
 
@@ -264,7 +265,7 @@ class ContractTest {
   @Test
   void theDocumentNamesTheTopicsAndGroupsOfEachService() {
     assertEquals(
-        Set.of(Topics.SLA_ALERTS, Topics.SLA_CLOCKS),
+        Set.of(Topics.SLA_ALERTS, Topics.SLA_CLOCKS, Topics.SLA_CALENDARS),
         AsyncApi.topicsOf("sla-monitor", "send").keySet());
     var received = AsyncApi.topicsOf("sla-monitor", "receive");
     assertEquals("sla-monitor", received.get(Topics.LIFECYCLE));

@@ -161,6 +161,94 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theNewPanelsRenderFromRealDataInTheCalendarsZoneWithoutHorizontalScroll()
+      throws IOException {
+    await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    // a calendar change (in 2031: no clock of any test is touched), a repair, a breach in May 2026
+    given()
+        .auth()
+        .oauth2(TestTokens.ops())
+        .contentType("application/json")
+        .body(Map.of("reason", "Dashboard test closure"))
+        .put("/api/v1/calendars/JP/closures/2031-01-08")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.ops())
+        .contentType("application/json")
+        .body(Map.of("from", "2031-01-01", "to", "2031-01-31", "reason", "Dashboard test repair"))
+        .post("/api/v1/slas/repair")
+        .then()
+        .statusCode(200);
+    String rma = Fixtures.newRmaNumber();
+    new KafkaTestClient(bootstrap)
+        .sendCloudEvent(
+            "rma.lifecycle",
+            rma,
+            "rma.authorized.v1",
+            "/rma-intake",
+            Fixtures.authorized(rma, "GOLD", Instant.parse("2026-05-01T01:00:00Z")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "BREACHED"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(TestTokens.ops())
+                            .get("/api/v1/slas/{n}", rma)
+                            .jsonPath()
+                            .getString("state")));
+
+    signIn(TestTokens.ops());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+    WebElement row =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#breached tr[data-rma='" + rma + "']")));
+    // unambiguous times in the calendar's zone; the RMA links to intake's timeline
+    assertTrue(row.getText().contains("2026-05-07 17:30 JST"), row.getText());
+    assertEquals(
+        "http://localhost:8081/api/v1/rmas/" + rma + "/timeline",
+        row.findElement(By.tagName("a")).getAttribute("href"));
+    // this month (May 2026, the service's clock) by level, counted from the clocks
+    WebElement gold =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#report tr[data-group='GOLD']")));
+    assertTrue(Integer.parseInt(gold.findElements(By.tagName("td")).get(2).getText()) >= 1);
+    // the chart has a breach on 7 May (the deadline passed that day)
+    WebElement bar =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#chart rect.bar-breached[data-day='2026-05-07']")));
+    assertTrue(Integer.parseInt(bar.getAttribute("data-count")) >= 1);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("changes"), "Dashboard test closure"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("repairs"), "Dashboard test repair"));
+    // intake does not run here: the panel says so
+    wait.until(ExpectedConditions.textToBe(By.id("webhooks-status"), "unavailable"));
+    // 1400 px wide: the page never scrolls sideways
+    assertEquals(
+        Boolean.TRUE,
+        js(
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                + " && document.body.scrollWidth <= document.documentElement.clientWidth"));
+    screenshot("target/dashboard-panels.png");
+    given()
+        .auth()
+        .oauth2(TestTokens.ops())
+        .delete("/api/v1/calendars/JP/closures/2031-01-08")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void aBreachCorrectedByAShipmentDatedInTimeLeavesTheBreachedListWithoutAReload() {
     await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
     signIn(TestTokens.ops());

@@ -32,7 +32,16 @@ class OpenApiTest {
             Map.entry("GET /api/v1/ops/dead-letters", Set.of("200", "400", "401", "403")),
             Map.entry("GET /api/v1/ops/dead-letters/{id}", Set.of("200", "404")),
             Map.entry("POST /api/v1/ops/dead-letters/{id}/replay", Set.of("202", "404", "422")),
-            Map.entry("POST /api/v1/ops/dead-letters/replay", Set.of("202", "400"))));
+            Map.entry("POST /api/v1/ops/dead-letters/replay", Set.of("202", "400")),
+            Map.entry("GET /api/v1/calendars/{id}/closures", Set.of("200", "404")),
+            Map.entry("PUT /api/v1/calendars/{id}/closures/{date}", Set.of("200", "404", "422")),
+            Map.entry("DELETE /api/v1/calendars/{id}/closures/{date}", Set.of("200", "404", "422")),
+            Map.entry("GET /api/v1/calendars/{id}/changes", Set.of("200")),
+            Map.entry("POST /api/v1/slas/repair", Set.of("200")),
+            Map.entry("GET /api/v1/slas/repair", Set.of("200")),
+            Map.entry("GET /api/v1/reports/sla", Set.of("200")),
+            Map.entry("GET /api/v1/reports/sla/daily", Set.of("200")),
+            Map.entry("GET /api/v1/dashboard/config", Set.of("200"))));
   }
 
   @Test

@@ -61,6 +61,7 @@ class DeploymentManifestsTest {
     topics.put("logistics.carrier-events", false);
     topics.put("sla.alerts", false);
     topics.put("sla.clocks", false);
+    topics.put("sla.calendars", true);
     for (String service : SERVICES) {
       topics.put(service + ".dlq", false);
     }

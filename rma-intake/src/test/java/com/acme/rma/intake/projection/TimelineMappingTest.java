@@ -113,7 +113,8 @@ class TimelineMappingTest {
           !type.equals(EventTypes.ENTITLEMENT_CHANGED)
               && !type.equals(EventTypes.SITE_CHANGED)
               && !type.equals(EventTypes.CARRIER_STATUS)
-              && !type.equals(EventTypes.RMA_RESERVATION_ABANDONED);
+              && !type.equals(EventTypes.RMA_RESERVATION_ABANDONED)
+              && !type.equals(EventTypes.SLA_CALENDAR_CHANGED); // about a calendar
       assertEquals(aboutAnRmaStep, !entries.isEmpty(), type);
       entries.forEach(e -> assertTrue(TimelineTypes.exists(e.type()), e.type()));
     }

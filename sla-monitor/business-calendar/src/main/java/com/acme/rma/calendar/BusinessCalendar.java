@@ -28,7 +28,8 @@ public record BusinessCalendar(
     OpeningHours hours,
     Set<DayOfWeek> weeklyClosedDays,
     HolidaySource holidays,
-    List<AnnualClosure> closures) {
+    List<AnnualClosure> closures,
+    List<DatedClosure> datedClosures) {
 
   static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -43,6 +44,7 @@ public record BusinessCalendar(
     Objects.requireNonNull(weeklyClosedDays, "weeklyClosedDays");
     Objects.requireNonNull(holidays, "holidays");
     Objects.requireNonNull(closures, "closures");
+    Objects.requireNonNull(datedClosures, "datedClosures");
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           "calendar id '" + id + "' must be letters, digits, '-' or '_'");
@@ -52,6 +54,23 @@ public record BusinessCalendar(
       throw new IllegalArgumentException("closes every day of the week, never open");
     }
     closures = List.copyOf(closures);
+    datedClosures = List.copyOf(datedClosures);
+  }
+
+  /** A calendar without one-off closures (as shipped or defined in a file). */
+  public BusinessCalendar(
+      String id,
+      ZoneId zone,
+      OpeningHours hours,
+      Set<DayOfWeek> weeklyClosedDays,
+      HolidaySource holidays,
+      List<AnnualClosure> closures) {
+    this(id, zone, hours, weeklyClosedDays, holidays, closures, List.of());
+  }
+
+  /** This calendar with these one-off closures instead of its own ({@link CalendarChanges}). */
+  public BusinessCalendar withDatedClosures(List<DatedClosure> dated) {
+    return new BusinessCalendar(id, zone, hours, weeklyClosedDays, holidays, closures, dated);
   }
 
   // ---------------------------------------------------------------- days
@@ -65,7 +84,8 @@ public record BusinessCalendar(
   public boolean isBusinessDay(LocalDate date) {
     return !weeklyClosedDays.contains(date.getDayOfWeek())
         && holidays.holidayOn(date).isEmpty()
-        && closureOn(date).isEmpty();
+        && closureOn(date).isEmpty()
+        && datedClosureOn(date).isEmpty();
   }
 
   /**
@@ -79,6 +99,9 @@ public record BusinessCalendar(
       LocalDate date = d;
       closureOn(date)
           .ifPresent(c -> byDate.put(date, new ClosedDay(date, c.name(), ClosedDay.Kind.CLOSURE)));
+      datedClosureOn(date)
+          .ifPresent(
+              c -> byDate.put(date, new ClosedDay(date, c.reason(), ClosedDay.Kind.CLOSURE)));
     }
     for (Holiday h : holidays.holidaysIn(year)) {
       byDate.put(h.date(), new ClosedDay(h.date(), h.name(), ClosedDay.Kind.HOLIDAY));
@@ -196,7 +219,17 @@ public record BusinessCalendar(
     return Optional.empty();
   }
 
-  private LocalDate localDate(Instant instant) {
+  private Optional<DatedClosure> datedClosureOn(LocalDate date) {
+    for (DatedClosure c : datedClosures) {
+      if (c.covers(date)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The calendar's local date of an instant. */
+  public LocalDate localDate(Instant instant) {
     return instant.atZone(zone).toLocalDate();
   }
 

@@ -3,6 +3,7 @@ package com.acme.rma.monitor.application;
 import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.CalendarRegistry;
 import com.acme.rma.calendar.ClosedDay;
+import com.acme.rma.calendar.LiveCalendars;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -21,14 +22,15 @@ public class Calendars {
 
   public static final int LAST_YEAR = 2099;
 
-  private final CalendarRegistry registry;
+  private final LiveCalendars live;
 
-  public Calendars(CalendarRegistry registry) {
-    this.registry = registry;
+  public Calendars(LiveCalendars live) {
+    this.live = live;
   }
 
   /** A calendar by id; {@code jp} finds {@code JP} when no calendar is named exactly so. */
   public Optional<BusinessCalendar> find(String id) {
+    CalendarRegistry registry = live.current();
     return registry
         .get(id)
         .or(

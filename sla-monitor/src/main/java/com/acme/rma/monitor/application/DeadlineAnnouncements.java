@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,26 @@ public class DeadlineAnnouncements {
   public DeadlineAnnouncements(Outbox outbox, MeterRegistry metrics) {
     this.outbox = outbox;
     this.metrics = metrics;
+  }
+
+  /** Many changes at once (an SLA repair's batch): one statement for all of them. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void announceAll(List<DeadlineChange> changes) {
+    outbox.addAll(
+        changes.stream()
+            .map(
+                c ->
+                    new OutgoingEvent(
+                        Topics.SLA_CLOCKS,
+                        c.rmaNumber(),
+                        EventTypes.SLA_DEADLINE_CHANGED,
+                        Payload.of(c)))
+            .toList());
+    changes.forEach(
+        c ->
+            metrics
+                .counter("rma.monitor.deadline.changes", "reason", c.reason().name())
+                .increment());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

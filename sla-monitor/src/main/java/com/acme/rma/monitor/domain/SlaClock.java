@@ -302,6 +302,79 @@ public record SlaClock(
     return Transition.to(withState(warned ? AT_RISK : RUNNING, null, null, null, null));
   }
 
+  // ---------------------------------------------------------------- calendar changes
+
+  /**
+   * SLA repair: the calendar changed and {@code terms} are this clock's terms on the changed
+   * calendar (recomputed from its {@code startedAt}). Only a live clock (RUNNING, AT_RISK) moves:
+   * it takes the new deadline and at-risk moment, is RUNNING again when its new at-risk moment is
+   * still ahead (its warning comes again then), and time catches up at {@code now} (at risk or
+   * breached, with their alerts). A paused clock has no deadline (its clearance restarts it on the
+   * calendar in effect then); a stopped, breached or cancelled clock has its verdict and is not
+   * re-judged here ({@link #rejudge(SlaTerms)}).
+   */
+  public Transition repair(SlaTerms terms, Instant now) {
+    if (!state.isLive() || sameMoments(terms)) {
+      return Transition.to(this);
+    }
+    SlaState base = state == AT_RISK && !now.isBefore(terms.atRiskAt()) ? AT_RISK : RUNNING;
+    return new SlaClock(
+            rmaNumber,
+            serviceLevel,
+            target,
+            calendarId,
+            startedAt,
+            terms.dueAt(),
+            terms.atRiskAt(),
+            base,
+            null,
+            null,
+            null,
+            null)
+        .tick(now);
+  }
+
+  /**
+   * Ops asked to re-judge a finished clock against the calendar in effect ({@code terms} recomputed
+   * from its {@code startedAt}): a stopped clock takes the new deadline and its verdict follows its
+   * stop — MET when at or before the new deadline, else BREACHED with {@code lateBySeconds}. A
+   * verdict that changes raises its alert ({@code sla.met.v1} correcting the breach, or {@code
+   * sla.breached.v1}); the same verdict raises none. A clock stopped on hold stays MET; open and
+   * cancelled clocks are left as they are.
+   */
+  public Transition rejudge(SlaTerms terms) {
+    if (!isStopped() || (state == MET && pausedAt != null) || sameMoments(terms)) {
+      return Transition.to(this);
+    }
+    SlaClock moved =
+        new SlaClock(
+            rmaNumber,
+            serviceLevel,
+            target,
+            calendarId,
+            startedAt,
+            terms.dueAt(),
+            terms.atRiskAt(),
+            state,
+            pausedAt,
+            stoppedAt,
+            breachedAt,
+            lateBySeconds);
+    if (!stoppedAt.isAfter(moved.dueAt)) {
+      SlaClock met = moved.withState(MET, null, stoppedAt, null, null);
+      return state == MET ? Transition.to(met) : Transition.to(met, met.metAlert(stoppedAt, true));
+    }
+    SlaClock breached =
+        moved.withState(BREACHED, null, stoppedAt, moved.dueAt, moved.lateBy(stoppedAt));
+    return state == BREACHED
+        ? Transition.to(breached)
+        : Transition.to(breached, breached.alert(SlaAlert.Kind.BREACHED, breached.dueAt));
+  }
+
+  private boolean sameMoments(SlaTerms terms) {
+    return terms.dueAt().equals(dueAt) && terms.atRiskAt().equals(atRiskAt);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private long lateBy(Instant at) {

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,6 +62,58 @@ public class Outbox {
     wakeUp.afterCommit();
     LOG.debugf("event %s %s for %s recorded", event.type, event.id, event.key);
     return event.id;
+  }
+
+  /**
+   * Adds many events to the current transaction in one statement (a batch job's announcements, e.g.
+   * thousands of moved deadlines), in their order; the same as {@link #add} for each.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void addAll(List<OutgoingEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    int n = events.size();
+    Object[] ids = new Object[n];
+    Object[] topics = new Object[n];
+    Object[] keys = new Object[n];
+    Object[] types = new Object[n];
+    Object[] payloads = new Object[n];
+    for (int i = 0; i < n; i++) {
+      OutgoingEvent e = events.get(i);
+      ids[i] = UUID.randomUUID().toString();
+      topics[i] = e.topic();
+      keys[i] = e.key();
+      types[i] = e.type();
+      payloads[i] = json(e.payload());
+    }
+    Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    String traceparent = Traces.currentTraceparent();
+    EntityManager em = OutboxEvent.getEntityManager();
+    em.flush();
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "insert into outbox_event"
+                          + " (id, topic, record_key, type, source, payload, occurred_at,"
+                          + " traceparent) select u.id::uuid, u.topic, u.key, u.type, ?, u.payload,"
+                          + " ?::timestamptz, ? from unnest(?::text[], ?::text[], ?::text[],"
+                          + " ?::text[], ?::text[]) with ordinality as u(id, topic, key, type,"
+                          + " payload, n) order by u.n")) {
+                insert.setString(1, source);
+                insert.setString(2, at.toString());
+                insert.setString(3, traceparent);
+                insert.setArray(4, c.createArrayOf("text", ids));
+                insert.setArray(5, c.createArrayOf("text", topics));
+                insert.setArray(6, c.createArrayOf("text", keys));
+                insert.setArray(7, c.createArrayOf("text", types));
+                insert.setArray(8, c.createArrayOf("text", payloads));
+                insert.executeUpdate();
+              }
+            });
+    LOG.infof("%d events recorded (%s, ...)", n, events.get(0).type());
   }
 
   /**

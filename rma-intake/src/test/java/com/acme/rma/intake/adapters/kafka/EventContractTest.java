@@ -41,6 +41,7 @@ class EventContractTest {
     READERS.put(EventTypes.SHIPMENT_SHIPPED, ShipmentEventsListener.ShipmentEvent.class);
     READERS.put(EventTypes.SHIPMENT_DELIVERED, ShipmentEventsListener.ShipmentEvent.class);
     READERS.put(EventTypes.SLA_DEADLINE_CHANGED, SlaClockEventsListener.DeadlineChanged.class);
+    READERS.put(EventTypes.SLA_CALENDAR_CHANGED, SlaCalendarEventsListener.CalendarChanged.class);
   }
 
   /**

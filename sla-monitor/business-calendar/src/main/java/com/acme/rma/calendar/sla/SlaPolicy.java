@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The SLA terms of rules.md §2, §3 and §7, the one place where a level becomes a deadline (used by
@@ -35,8 +36,8 @@ public final class SlaPolicy {
   /** Business days to shipment of BRONZE and WARRANTY. */
   public static final int TEN_BUSINESS_DAYS = 10;
 
-  private final BusinessCalendar businessDays;
-  private final BusinessCalendar wallClock;
+  private final Supplier<BusinessCalendar> businessDays;
+  private final Supplier<BusinessCalendar> wallClock;
   private final Duration goldPlusTarget;
 
   /**
@@ -53,6 +54,20 @@ public final class SlaPolicy {
    */
   public SlaPolicy(
       BusinessCalendar businessDays, BusinessCalendar wallClock, Duration goldPlusTarget) {
+    this(
+        fixed(Objects.requireNonNull(businessDays, "businessDays")),
+        fixed(Objects.requireNonNull(wallClock, "wallClock")),
+        goldPlusTarget);
+  }
+
+  /**
+   * Terms on calendars read anew at each question (the calendars in effect, {@link
+   * com.acme.rma.calendar.LiveCalendars}: a closure declared by ops applies at once).
+   */
+  public SlaPolicy(
+      Supplier<BusinessCalendar> businessDays,
+      Supplier<BusinessCalendar> wallClock,
+      Duration goldPlusTarget) {
     this.businessDays = Objects.requireNonNull(businessDays, "businessDays");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     if (goldPlusTarget.isNegative() || goldPlusTarget.isZero()) {
@@ -60,6 +75,19 @@ public final class SlaPolicy {
           "the Gold Plus target must be positive: " + goldPlusTarget);
     }
     this.goldPlusTarget = goldPlusTarget;
+  }
+
+  /**
+   * These terms with {@code calendar} in place of the calendar of the same id (fixed: the calendars
+   * are no longer read anew), e.g. to compute the deadlines a calendar change would give.
+   */
+  public SlaPolicy with(BusinessCalendar calendar) {
+    BusinessCalendar business = businessDays.get();
+    BusinessCalendar wall = wallClock.get();
+    return new SlaPolicy(
+        business.id().equals(calendar.id()) ? calendar : business,
+        wall.id().equals(calendar.id()) ? calendar : wall,
+        goldPlusTarget);
   }
 
   /** What stops the clock of this level. */
@@ -86,17 +114,17 @@ public final class SlaPolicy {
    * wait outside them.
    */
   public BusinessCalendar supportHours() {
-    return businessDays;
+    return businessDays.get();
   }
 
   /** The calendar of the shipment targets. */
   public BusinessCalendar businessDays() {
-    return businessDays;
+    return businessDays.get();
   }
 
   /** The calendar of the delivery target. */
   public BusinessCalendar wallClock() {
-    return wallClock;
+    return wallClock.get();
   }
 
   public Duration goldPlusTarget() {
@@ -106,10 +134,11 @@ public final class SlaPolicy {
   private SlaTerms delivery(Instant startedAt) {
     Instant due = startedAt.plus(goldPlusTarget);
     Instant atRisk = startedAt.plus(fractionOf(goldPlusTarget));
-    return new SlaTerms(Target.DELIVERY, wallClock.id(), startedAt, due, atRisk);
+    return new SlaTerms(Target.DELIVERY, wallClock.get().id(), startedAt, due, atRisk);
   }
 
   private SlaTerms shipment(Instant startedAt, int businessDayCount) {
+    BusinessCalendar businessDays = this.businessDays.get();
     Instant due = businessDays.businessDayDeadline(startedAt, businessDayCount);
     Duration businessTime = businessDays.businessTimeBetween(startedAt, due);
     Instant atRisk =
@@ -117,6 +146,10 @@ public final class SlaPolicy {
             .plusBusinessTime(startedAt, fractionOf(businessTime))
             .truncatedTo(ChronoUnit.MICROS);
     return new SlaTerms(Target.SHIPMENT, businessDays.id(), startedAt, due, atRisk);
+  }
+
+  private static Supplier<BusinessCalendar> fixed(BusinessCalendar calendar) {
+    return () -> calendar;
   }
 
   private static Duration fractionOf(Duration total) {

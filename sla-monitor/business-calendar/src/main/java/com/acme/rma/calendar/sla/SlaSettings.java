@@ -2,6 +2,7 @@ package com.acme.rma.calendar.sla;
 
 import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.CalendarRegistry;
+import com.acme.rma.calendar.LiveCalendars;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +126,21 @@ public record SlaSettings(
     return new SlaPolicy(
         required(calendars, BUSINESS_CALENDAR, businessCalendar),
         required(calendars, WALL_CLOCK_CALENDAR, wallClockCalendar),
+        goldPlusTarget);
+  }
+
+  /**
+   * The SLA terms on the calendars in effect: each question reads the calendars anew, so a change
+   * ops made applies at once.
+   *
+   * @throws IllegalArgumentException when a configured calendar id is not among them
+   */
+  public SlaPolicy policy(LiveCalendars calendars) {
+    required(calendars.current(), BUSINESS_CALENDAR, businessCalendar);
+    required(calendars.current(), WALL_CLOCK_CALENDAR, wallClockCalendar);
+    return new SlaPolicy(
+        () -> calendars.get(businessCalendar).orElseThrow(),
+        () -> calendars.get(wallClockCalendar).orElseThrow(),
         goldPlusTarget);
   }
 

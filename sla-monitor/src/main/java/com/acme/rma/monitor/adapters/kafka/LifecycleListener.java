@@ -1,6 +1,7 @@
 package com.acme.rma.monitor.adapters.kafka;
 
 import com.acme.rma.contract.EventTypes;
+import com.acme.rma.monitor.application.ClockRepairStore;
 import com.acme.rma.monitor.application.TrackSlaClocks;
 import com.acme.rma.monitor.domain.SlaEvent;
 import com.acme.rma.platform.consume.BatchEventConsumer;
@@ -22,11 +23,14 @@ public class LifecycleListener {
   private final BatchEventConsumer consumer;
   private final Inbox inbox;
   private final TrackSlaClocks clocks;
+  private final ClockRepairStore repairs;
 
-  public LifecycleListener(BatchEventConsumer consumer, Inbox inbox, TrackSlaClocks clocks) {
+  public LifecycleListener(
+      BatchEventConsumer consumer, Inbox inbox, TrackSlaClocks clocks, ClockRepairStore repairs) {
     this.consumer = consumer;
     this.inbox = inbox;
     this.clocks = clocks;
+    this.repairs = repairs;
   }
 
   @Incoming("lifecycle")
@@ -41,6 +45,9 @@ public class LifecycleListener {
         RmaEvents.Authorized data = inbox.read(event, RmaEvents.Authorized.class);
         if (inbox.firstDelivery(event)) {
           clocks.authorized(data.rmaNumber(), data.serviceLevel(), data.authorizedAt());
+          if (data.partnerId() != null) {
+            repairs.notePartner(data.rmaNumber(), data.partnerId()); // for the reports
+          }
         }
       }
       case EventTypes.RMA_CANCELLED -> {

@@ -16,7 +16,8 @@ final class RmaEvents {
   record Authorized(
       @NotBlank String rmaNumber,
       @NotNull ServiceLevel serviceLevel,
-      @NotNull Instant authorizedAt) {}
+      @NotNull Instant authorizedAt,
+      String partnerId) {}
 
   /** {@code rma.cancelled.v1}, {@code rma.closed.v1} and {@code rma.reinstated.v1}. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,10 +2,17 @@ package com.acme.rma.monitor.adapters.rest;
 
 import com.acme.rma.calendar.BusinessCalendar;
 import com.acme.rma.calendar.ClosedDay;
+import com.acme.rma.monitor.application.CalendarChangeStore;
 import com.acme.rma.monitor.application.Calendars;
+import com.acme.rma.monitor.application.ManageClosures;
+import com.acme.rma.platform.problem.Problem;
 import com.acme.rma.platform.problem.ProblemException;
+import com.acme.rma.platform.rest.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,8 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -28,9 +37,164 @@ public class CalendarResource {
   static final int MAX_BUSINESS_DAYS = 250;
 
   private final Calendars calendars;
+  private final ManageClosures closures;
+  private final JsonWebToken token;
 
-  public CalendarResource(Calendars calendars) {
+  public CalendarResource(Calendars calendars, ManageClosures closures, JsonWebToken token) {
     this.calendars = calendars;
+    this.closures = closures;
+    this.token = token;
+  }
+
+  // ---------------------------------------------------------------- closures by ops
+
+  /** {@code {reason}}: why the day is closed (1–200 characters). */
+  public record ClosureRequest(String reason) {}
+
+  public record Closure(LocalDate date, String reason) {}
+
+  public record Closures(String calendar, List<Closure> closures) {}
+
+  public record Change(
+      LocalDate date, String calendar, boolean closed, String reason, Long changeNumber) {}
+
+  public record ChangeView(
+      long changeNumber,
+      String calendar,
+      String action,
+      LocalDate date,
+      String reason,
+      String changedBy,
+      Instant changedAt,
+      Integer clocksMoved,
+      Instant repairedAt) {}
+
+  @APIResponseSchema(
+      value = Closures.class,
+      responseCode = "200",
+      responseDescription = "the days ops closed")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND")
+  @GET
+  @Path("/closures")
+  public Closures closures(@PathParam("id") String id) {
+    String calendarId = closures.calendar(id).id();
+    return new Closures(
+        calendarId,
+        closures.closures(calendarId).stream()
+            .map(c -> new Closure(c.from(), c.reason()))
+            .toList());
+  }
+
+  @APIResponseSchema(
+      value = Change.class,
+      responseCode = "200",
+      responseDescription = "the change (or, with dryRun=true, {clocksToMove, sample})")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND")
+  @APIResponse(responseCode = "422", description = "CLOSURE_IN_THE_PAST")
+  @PUT
+  @Path("/closures/{date}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Object close(
+      @PathParam("id") String id,
+      @PathParam("date") String date,
+      @QueryParam("dryRun") String dryRun,
+      ClosureRequest body) {
+    List<Problem.Violation> problems = new ArrayList<>();
+    LocalDate day = day(date, problems);
+    String reason = ClosureRequests.reason(body == null ? null : body.reason(), problems);
+    boolean dry = dryRun(dryRun, problems);
+    if (!problems.isEmpty()) {
+      closures.calendar(id); // an unknown calendar is a 404 first
+      throw ProblemException.invalid(problems);
+    }
+    return answer(closures.close(id, day, reason, ClosureRequests.who(token), dry));
+  }
+
+  @APIResponseSchema(
+      value = Change.class,
+      responseCode = "200",
+      responseDescription = "the change (or, with dryRun=true, {clocksToMove, sample})")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND, CLOSURE_NOT_FOUND")
+  @APIResponse(responseCode = "422", description = "CLOSURE_IN_THE_PAST")
+  @DELETE
+  @Path("/closures/{date}")
+  public Object reopen(
+      @PathParam("id") String id,
+      @PathParam("date") String date,
+      @QueryParam("dryRun") String dryRun,
+      @QueryParam("reason") String reason) {
+    List<Problem.Violation> problems = new ArrayList<>();
+    LocalDate day = day(date, problems);
+    String why =
+        reason == null || reason.isBlank()
+            ? "Closure withdrawn"
+            : ClosureRequests.reason(reason, problems);
+    boolean dry = dryRun(dryRun, problems);
+    if (!problems.isEmpty()) {
+      closures.calendar(id);
+      throw ProblemException.invalid(problems);
+    }
+    return answer(closures.reopen(id, day, why, ClosureRequests.who(token), dry));
+  }
+
+  @GET
+  @Path("/changes")
+  public Page<ChangeView> changes(
+      @PathParam("id") String id,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    Page.Request request = Page.Request.parse(page, size);
+    CalendarChangeStore.Slice slice = closures.changes(id, request.offset(), request.size());
+    return new Page<>(
+        slice.items().stream()
+            .map(
+                c ->
+                    new ChangeView(
+                        c.number(),
+                        c.calendarId(),
+                        c.action().name(),
+                        c.day(),
+                        c.reason(),
+                        c.changedBy(),
+                        c.changedAt(),
+                        c.clocksMoved(),
+                        c.repairedAt()))
+            .toList(),
+        request.page(),
+        request.size(),
+        slice.total());
+  }
+
+  private static Object answer(ManageClosures.Outcome outcome) {
+    if (outcome.dryRun() != null) {
+      return outcome.dryRun();
+    }
+    return new Change(
+        outcome.date(),
+        outcome.calendar(),
+        outcome.closed(),
+        outcome.reason(),
+        outcome.changeNumber());
+  }
+
+  private static LocalDate day(String value, List<Problem.Violation> problems) {
+    try {
+      return LocalDate.parse(value);
+    } catch (RuntimeException e) {
+      problems.add(new Problem.Violation("date", "must be a date YYYY-MM-DD"));
+      return null;
+    }
+  }
+
+  private static boolean dryRun(String value, List<Problem.Violation> problems) {
+    if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    problems.add(new Problem.Violation("dryRun", "must be true or false"));
+    return false;
   }
 
   @APIResponseSchema(
