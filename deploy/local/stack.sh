@@ -677,6 +677,11 @@ start_service() {
     (umask 077 && cmd_token rma-service >"$KEY_DIR/service-token.tmp") || die "cannot mint the service token"
     mv -f "$KEY_DIR/service-token.tmp" "$KEY_DIR/service-token"
     extra+=(RMA_SERVICE_TOKEN_FILE="$KEY_DIR/service-token")
+    # the ops dashboard (sla-monitor) reads the paused webhooks from this page's origin
+    extra+=(RMA_DASHBOARD_ORIGIN="http://127.0.0.1:$SLA_MONITOR_PORT,http://localhost:$SLA_MONITOR_PORT")
+  fi
+  if [[ $svc == sla-monitor ]]; then
+    extra+=(RMA_DASHBOARD_INTAKE_URL="http://localhost:$RMA_INTAKE_PORT")
   fi
   # the services read exactly these variables; cwd .run/ keeps a stray .env in a
   # service folder from changing the local stack's configuration

@@ -38,6 +38,8 @@ class DashboardHeadersTest {
                   containsString("script-src 'self'"),
                   containsString("style-src 'self'"),
                   containsString("frame-ancestors 'none'"),
+                  // the page reads intake's paused webhooks: its origin and no other
+                  containsString("connect-src 'self' http://localhost:8081;"),
                   not(containsString("unsafe-inline")),
                   not(containsString("unsafe-eval"))));
     }

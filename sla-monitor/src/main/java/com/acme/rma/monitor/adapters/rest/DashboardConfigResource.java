@@ -32,8 +32,7 @@ public class DashboardConfigResource {
   public DashboardConfigResource(
       SlaPolicy policy,
       Clock clock,
-      @ConfigProperty(name = "rma.dashboard.intake-url", defaultValue = "http://localhost:8081")
-          String intakeUrl) {
+      @ConfigProperty(name = "rma.dashboard.intake-url") String intakeUrl) {
     this.policy = policy;
     this.clock = clock;
     this.intakeUrl = intakeUrl;
