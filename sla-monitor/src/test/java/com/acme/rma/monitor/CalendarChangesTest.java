@@ -200,7 +200,8 @@ class CalendarChangesTest {
             Map.of("t", EventTypes.SLA_CALENDAR_CHANGED, "v", "%\"version\":" + changeNo + ",%")));
 
     // the same change again (a resumed repair, a redelivery): nothing moves, nothing is announced
-    assertEquals(0, repair.repair("JP", changeNo, LocalDate.parse(WEDNESDAY)));
+    assertEquals(
+        0, repair.repair("JP", changeNo, LocalDate.parse(WEDNESDAY), LocalDate.parse(WEDNESDAY)));
     ops()
         .contentType(ContentType.JSON)
         .body(Map.of("reason", "Typhoon: Tokyo office closed"))
@@ -405,6 +406,114 @@ class CalendarChangesTest {
     assertEquals(n / 3, met);
     assertEquals((n + 2) / 3, breached);
     assertEquals((n + 1) / 3, open);
+  }
+
+  /**
+   * A closure of several days is one change: GOLD clocks due Wednesday 6 or Thursday 7 November
+   * 2030 move to Monday the 11th when Wednesday to Friday close, each moved and announced once
+   * although two days of the range touch it; reopening the range moves them back.
+   */
+  @Test
+  void aClosedRangeMovesEachTouchedClockOnceAndReopeningTheRangeMovesThemBack() {
+    String run = "RMA-CAL-" + UUID.randomUUID().toString().substring(0, 6) + "-R";
+    Instant thursdayStart = Instant.parse("2030-11-06T01:00:00Z");
+    Instant monday = Instant.parse("2030-11-11T08:30:00Z");
+    insertGoldClocks(run + "W", 20, WEDNESDAY_DUE, "RUNNING");
+    insertGoldClocks(run + "T", 20, thursdayStart, THURSDAY_DUE, "RUNNING");
+    Map<String, String> typhoonWeek =
+        Map.of("from", WEDNESDAY, "to", "2030-11-08", "reason", "Typhoon week");
+
+    ops()
+        .contentType(ContentType.JSON)
+        .body(typhoonWeek)
+        .post("/api/v1/calendars/JP/closures?dryRun=true")
+        .then()
+        .statusCode(200)
+        .body("clocksToMove", equalTo(40));
+    assertEquals(0, announced(run));
+
+    JsonPath change =
+        ops()
+            .contentType(ContentType.JSON)
+            .body(typhoonWeek)
+            .post("/api/v1/calendars/JP/closures")
+            .then()
+            .statusCode(200)
+            .body("date", equalTo(WEDNESDAY))
+            .body("lastDate", equalTo("2030-11-08"))
+            .body("closed", equalTo(true))
+            .extract()
+            .jsonPath();
+    long changeNo = change.getLong("changeNumber");
+    await().atMost(WAIT).until(() -> dueAt(run, monday) == 40);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                ops()
+                        .get("/api/v1/calendars/JP/changes?size=200")
+                        .jsonPath()
+                        .getInt("items.find { it.changeNumber == " + changeNo + " }.clocksMoved")
+                    == 40);
+    assertEquals(40, announced(run), "each clock announced once");
+    assertTrue(
+        ops()
+            .get("/api/v1/calendars/JP/closures")
+            .jsonPath()
+            .getList("closures.date")
+            .containsAll(List.of(WEDNESDAY, "2030-11-07", "2030-11-08")));
+
+    ops()
+        .delete("/api/v1/calendars/JP/closures?from={f}&to={t}", WEDNESDAY, "2030-11-08")
+        .then()
+        .statusCode(200)
+        .body("closed", equalTo(false));
+    await().atMost(WAIT).until(() -> dueAt(run + "W", WEDNESDAY_DUE) == 20);
+    await().atMost(WAIT).until(() -> dueAt(run + "T", THURSDAY_DUE) == 20);
+    await().atMost(WAIT).until(() -> announced(run) == 80);
+    ops()
+        .delete("/api/v1/calendars/JP/closures?from={f}&to={t}", WEDNESDAY, "2030-11-08")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("CLOSURE_NOT_FOUND"));
+  }
+
+  @Test
+  void badRangesAreRefusedWithProblems() {
+    ops()
+        .contentType(ContentType.JSON)
+        .body(Map.of("from", "2030-11-08", "to", "2030-11-06", "reason", "backwards"))
+        .post("/api/v1/calendars/JP/closures")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("to")));
+    // 32 days is one too many; 31 would do
+    ops()
+        .contentType(ContentType.JSON)
+        .body(Map.of("from", "2030-12-01", "to", "2031-01-01", "reason", "too long"))
+        .post("/api/v1/calendars/JP/closures?dryRun=true")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("to")));
+    ops()
+        .contentType(ContentType.JSON)
+        .body(Map.of("from", "2030-12-01", "to", "2030-12-31", "reason", "a month"))
+        .post("/api/v1/calendars/JP/closures?dryRun=true")
+        .then()
+        .statusCode(200)
+        .body("clocksToMove", equalTo(0));
+    ops()
+        .contentType(ContentType.JSON)
+        .body(Map.of("to", "someday"))
+        .post("/api/v1/calendars/JP/closures")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("from", "to", "reason")));
+    ops()
+        .delete("/api/v1/calendars/JP/closures?from=2030-11-06")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("to")));
   }
 
   @Test

@@ -36,6 +36,8 @@ class OpenApiTest {
             Map.entry("GET /api/v1/calendars/{id}/closures", Set.of("200", "404")),
             Map.entry("PUT /api/v1/calendars/{id}/closures/{date}", Set.of("200", "404", "422")),
             Map.entry("DELETE /api/v1/calendars/{id}/closures/{date}", Set.of("200", "404", "422")),
+            Map.entry("POST /api/v1/calendars/{id}/closures", Set.of("200", "404", "422")),
+            Map.entry("DELETE /api/v1/calendars/{id}/closures", Set.of("200", "404", "422")),
             Map.entry("GET /api/v1/calendars/{id}/changes", Set.of("200")),
             Map.entry("POST /api/v1/slas/repair", Set.of("200")),
             Map.entry("GET /api/v1/slas/repair", Set.of("200")),

@@ -15,9 +15,18 @@ public interface CalendarChangeStore {
   /** The closures declared on a calendar, by date. */
   List<DatedClosure> closures(String calendarId);
 
-  /** Records a change and answers its number (also the calendar's new version). */
+  /**
+   * Records a change of the days {@code day}..{@code lastDay} and answers its number (also the
+   * calendar's new version).
+   */
   long record(
-      String calendarId, Action action, LocalDate day, String reason, String by, Instant at);
+      String calendarId,
+      Action action,
+      LocalDate day,
+      LocalDate lastDay,
+      String reason,
+      String by,
+      Instant at);
 
   void close(String calendarId, LocalDate day, String reason, long changeNo);
 
@@ -44,6 +53,7 @@ public interface CalendarChangeStore {
       String calendarId,
       Action action,
       LocalDate day,
+      LocalDate lastDay,
       String reason,
       String changedBy,
       Instant changedAt,

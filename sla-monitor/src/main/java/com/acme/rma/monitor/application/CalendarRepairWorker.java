@@ -72,7 +72,8 @@ public class CalendarRepairWorker {
       List<CalendarChangeStore.Change> pending =
           QuarkusTransaction.requiringNew().call(store::unrepaired);
       for (CalendarChangeStore.Change change : pending) {
-        int moved = repair.repair(change.calendarId(), change.number(), change.day());
+        int moved =
+            repair.repair(change.calendarId(), change.number(), change.day(), change.lastDay());
         QuarkusTransaction.requiringNew()
             .run(() -> store.repaired(change.number(), moved, Instant.now(clock)));
       }

@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Ops close and reopen days of a calendar. Each change is numbered and kept (who, when, why) in the
@@ -34,12 +33,16 @@ public class ManageClosures {
 
   public static final int SAMPLE_SIZE = 10;
 
+  /** The longest range one change closes or reopens (a month: a typhoon week, the year's end). */
+  public static final int MAX_RANGE_DAYS = 31;
+
   /**
    * The answer to a change: the change (empty when nothing changed) or, on a dry run, a preview.
    */
   public record Outcome(
       String calendar,
       LocalDate date,
+      LocalDate lastDate,
       boolean closed,
       String reason,
       Long changeNumber,
@@ -101,23 +104,51 @@ public class ManageClosures {
 
   /** Closes a day (replacing the reason of one already closed); a dry run changes nothing. */
   public Outcome close(String id, LocalDate day, String reason, String by, boolean dryRun) {
-    return change(id, day, Action.CLOSE, reason, by, dryRun);
+    return close(id, day, day, reason, by, dryRun);
+  }
+
+  /**
+   * Closes the days {@code from}..{@code to} in one change (at most {@link #MAX_RANGE_DAYS}; days
+   * already closed take the new reason); a dry run changes nothing.
+   */
+  public Outcome close(
+      String id, LocalDate from, LocalDate to, String reason, String by, boolean dryRun) {
+    return change(id, from, to, Action.CLOSE, reason, by, dryRun);
   }
 
   /** Reopens a closed day; 404 {@code CLOSURE_NOT_FOUND} when it is not closed by ops. */
   public Outcome reopen(String id, LocalDate day, String reason, String by, boolean dryRun) {
-    return change(id, day, Action.REOPEN, reason, by, dryRun);
+    return reopen(id, day, day, reason, by, dryRun);
+  }
+
+  /**
+   * Reopens the days ops closed within {@code from}..{@code to} in one change; 404 {@code
+   * CLOSURE_NOT_FOUND} when ops closed none of them.
+   */
+  public Outcome reopen(
+      String id, LocalDate from, LocalDate to, String reason, String by, boolean dryRun) {
+    return change(id, from, to, Action.REOPEN, reason, by, dryRun);
   }
 
   private Outcome change(
-      String id, LocalDate day, Action action, String reason, String by, boolean dryRun) {
+      String id,
+      LocalDate from,
+      LocalDate to,
+      Action action,
+      String reason,
+      String by,
+      boolean dryRun) {
     String calendarId = calendar(id).id();
+    if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
+      throw ProblemException.invalid(
+          "to", "must be on or after from, at most " + MAX_RANGE_DAYS + " days in all");
+    }
     BusinessCalendar base = live.base(calendarId).orElseThrow();
     LocalDate today = LocalDate.ofInstant(Instant.now(clock), base.zone());
-    if (day.isBefore(today)) {
+    if (from.isBefore(today)) {
       throw ProblemException.unprocessable(
           "CLOSURE_IN_THE_PAST",
-          day
+          from
               + " is before today ("
               + today
               + " in "
@@ -125,25 +156,38 @@ public class ManageClosures {
               + "): the past is not changed;"
               + " re-judge finished clocks with POST /api/v1/slas/repair");
     }
+    List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
     List<DatedClosure> current = store.closures(calendarId);
-    Optional<DatedClosure> existing = current.stream().filter(c -> c.covers(day)).findFirst();
-    if (action == Action.REOPEN && existing.isEmpty()) {
+    List<LocalDate> affected =
+        days.stream()
+            .filter(
+                d ->
+                    action == Action.CLOSE
+                        ? current.stream().noneMatch(c -> c.covers(d) && c.reason().equals(reason))
+                        : current.stream().anyMatch(c -> c.covers(d)))
+            .toList();
+    if (action == Action.REOPEN && affected.isEmpty()) {
       throw ProblemException.notFound(
-          "CLOSURE_NOT_FOUND", calendarId + " has no closure on " + day + " declared by ops.");
+          "CLOSURE_NOT_FOUND",
+          calendarId
+              + " has no closure "
+              + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
+              + " declared by ops.");
     }
     if (dryRun) {
       BusinessCalendar candidate =
-          new CalendarChanges(calendarId, 0, after(current, day, action, reason)).applyTo(base);
+          new CalendarChanges(calendarId, 0, after(current, days, action, reason)).applyTo(base);
       return new Outcome(
           calendarId,
-          day,
+          from,
+          to,
           action == Action.CLOSE,
           reason,
           null,
-          repair.preview(candidate, day, SAMPLE_SIZE));
+          repair.preview(candidate, from, to, SAMPLE_SIZE));
     }
-    if (action == Action.CLOSE && existing.isPresent() && existing.get().reason().equals(reason)) {
-      return new Outcome(calendarId, day, true, reason, null, null); // already so: no change
+    if (affected.isEmpty()) {
+      return new Outcome(calendarId, from, to, true, reason, null, null); // already so
     }
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     CalendarChanges changes =
@@ -151,11 +195,13 @@ public class ManageClosures {
             .call(
                 () -> {
                   store.lockCalendar(calendarId);
-                  long no = store.record(calendarId, action, day, reason, by, now);
-                  if (action == Action.CLOSE) {
-                    store.close(calendarId, day, reason, no);
-                  } else {
-                    store.reopen(calendarId, day);
+                  long no = store.record(calendarId, action, from, to, reason, by, now);
+                  for (LocalDate day : affected) {
+                    if (action == Action.CLOSE) {
+                      store.close(calendarId, day, reason, no);
+                    } else {
+                      store.reopen(calendarId, day);
+                    }
                   }
                   CalendarChanges all =
                       new CalendarChanges(calendarId, no, store.closures(calendarId));
@@ -169,7 +215,8 @@ public class ManageClosures {
                 });
     live.apply(changes);
     worker.kick();
-    return new Outcome(calendarId, day, action == Action.CLOSE, reason, changes.version(), null);
+    return new Outcome(
+        calendarId, from, to, action == Action.CLOSE, reason, changes.version(), null);
   }
 
   /**
@@ -196,11 +243,11 @@ public class ManageClosures {
   }
 
   private static List<DatedClosure> after(
-      List<DatedClosure> current, LocalDate day, Action action, String reason) {
+      List<DatedClosure> current, List<LocalDate> days, Action action, String reason) {
     List<DatedClosure> next =
-        new ArrayList<>(current.stream().filter(c -> !c.covers(day)).toList());
+        new ArrayList<>(current.stream().filter(c -> days.stream().noneMatch(c::covers)).toList());
     if (action == Action.CLOSE) {
-      next.add(DatedClosure.day(day, reason));
+      days.forEach(d -> next.add(DatedClosure.day(d, reason)));
     }
     return next;
   }

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * SLA repair after a calendar change: every live clock (RUNNING, AT_RISK) of the calendar whose
- * remaining window holds the changed day is recomputed from its start on the calendar in effect, in
+ * remaining window holds a changed day is recomputed from its start on the calendar in effect, in
  * batches (one transaction each: the clocks, their alerts and their {@code sla.deadline-changed.v1}
  * with reason {@code CALENDAR_CHANGED}). Each clock records the change's number, so a change
  * repairs it once, also when the repair is resumed after a crash.
@@ -60,15 +60,16 @@ public class RepairClocks {
   }
 
   /**
-   * The clocks a change of {@code day} to {@code candidate} (the calendar as it would be) would
-   * move; nothing is changed.
+   * The clocks a change of the days {@code day}..{@code lastDay} to {@code candidate} (the calendar
+   * as it would be) would move; nothing is changed.
    */
-  public Preview preview(BusinessCalendar candidate, LocalDate day, int sampleSize) {
+  public Preview preview(
+      BusinessCalendar candidate, LocalDate day, LocalDate lastDay, int sampleSize) {
     SlaPolicy after = policy.with(candidate);
     int count = 0;
     List<Move> sample = new ArrayList<>();
     for (SlaClock c :
-        clocks.liveInWindow(candidate.id(), start(candidate, day), end(candidate, day))) {
+        clocks.liveInWindow(candidate.id(), start(candidate, day), end(candidate, lastDay))) {
       Optional<SlaTerms> terms = termsOf(after, c);
       if (terms.isPresent() && !terms.get().dueAt().equals(c.dueAt())) {
         count++;
@@ -81,16 +82,16 @@ public class RepairClocks {
   }
 
   /**
-   * Repairs the clocks change {@code changeNo} of {@code day} touches, on the calendar in effect
-   * (which must hold that change already); answers how many deadlines moved.
+   * Repairs the clocks change {@code changeNo} of the days {@code day}..{@code lastDay} touches, on
+   * the calendar in effect (which must hold that change already); answers how many deadlines moved.
    */
-  public int repair(String calendarId, long changeNo, LocalDate day) {
+  public int repair(String calendarId, long changeNo, LocalDate day, LocalDate lastDay) {
     BusinessCalendar calendar = policyCalendar(calendarId);
     if (calendar == null) {
       return 0; // no clock runs on a calendar the terms do not use
     }
     Instant from = start(calendar, day);
-    Instant to = end(calendar, day);
+    Instant to = end(calendar, lastDay);
     int moved = 0;
     long started = System.nanoTime();
     while (true) {

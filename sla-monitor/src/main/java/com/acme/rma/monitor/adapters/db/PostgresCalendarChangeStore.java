@@ -53,15 +53,23 @@ public class PostgresCalendarChangeStore implements CalendarChangeStore {
 
   @Override
   public long record(
-      String calendarId, Action action, LocalDate day, String reason, String by, Instant at) {
+      String calendarId,
+      Action action,
+      LocalDate day,
+      LocalDate lastDay,
+      String reason,
+      String by,
+      Instant at) {
     return ((Number)
             em.createNativeQuery(
                     "insert into calendar_change"
-                        + " (calendar_id, action, day, reason, changed_by, changed_at)"
-                        + " values (:id, :action, :day, :reason, :by, :at) returning change_no")
+                        + " (calendar_id, action, day, last_day, reason, changed_by, changed_at)"
+                        + " values (:id, :action, :day, :last, :reason, :by, :at)"
+                        + " returning change_no")
                 .setParameter("id", calendarId)
                 .setParameter("action", action.name())
                 .setParameter("day", day)
+                .setParameter("last", lastDay)
                 .setParameter("reason", reason)
                 .setParameter("by", by)
                 .setParameter("at", at)
@@ -96,7 +104,7 @@ public class PostgresCalendarChangeStore implements CalendarChangeStore {
   public Slice changes(String calendarId, int offset, int limit) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select change_no, calendar_id, action, day, reason, changed_by, changed_at,"
+                "select change_no, calendar_id, action, day, last_day, reason, changed_by, changed_at,"
                     + " clocks_moved, repaired_at from calendar_change where calendar_id = :id"
                     + " order by change_no desc offset :offset limit :limit")
             .setParameter("id", calendarId)
@@ -117,7 +125,7 @@ public class PostgresCalendarChangeStore implements CalendarChangeStore {
   public List<Change> unrepaired() {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select change_no, calendar_id, action, day, reason, changed_by, changed_at,"
+                "select change_no, calendar_id, action, day, last_day, reason, changed_by, changed_at,"
                     + " clocks_moved, repaired_at from calendar_change where repaired_at is null"
                     + " order by change_no")
             .getResultList();
@@ -154,11 +162,12 @@ public class PostgresCalendarChangeStore implements CalendarChangeStore {
         (String) r[1],
         Action.valueOf((String) r[2]),
         date(r[3]),
-        (String) r[4],
+        date(r[4]),
         (String) r[5],
-        instant(r[6]),
-        r[7] == null ? null : ((Number) r[7]).intValue(),
-        instant(r[8]));
+        (String) r[6],
+        instant(r[7]),
+        r[8] == null ? null : ((Number) r[8]).intValue(),
+        instant(r[9]));
   }
 
   static LocalDate date(Object value) {

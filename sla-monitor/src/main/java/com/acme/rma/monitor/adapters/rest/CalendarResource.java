@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,14 +56,24 @@ public class CalendarResource {
 
   public record Closures(String calendar, List<Closure> closures) {}
 
+  /** {@code {from, to, reason}}: the days {@code from}..{@code to} (inclusive), and why. */
+  public record RangeRequest(String from, String to, String reason) {}
+
+  /** A change: its first and last day ({@code date} = {@code lastDate} for one day). */
   public record Change(
-      LocalDate date, String calendar, boolean closed, String reason, Long changeNumber) {}
+      LocalDate date,
+      LocalDate lastDate,
+      String calendar,
+      boolean closed,
+      String reason,
+      Long changeNumber) {}
 
   public record ChangeView(
       long changeNumber,
       String calendar,
       String action,
       LocalDate date,
+      LocalDate lastDate,
       String reason,
       String changedBy,
       Instant changedAt,
@@ -100,7 +111,7 @@ public class CalendarResource {
       @QueryParam("dryRun") String dryRun,
       ClosureRequest body) {
     List<Problem.Violation> problems = new ArrayList<>();
-    LocalDate day = day(date, problems);
+    LocalDate day = day("date", date, problems);
     String reason = ClosureRequests.reason(body == null ? null : body.reason(), problems);
     boolean dry = dryRun(dryRun, problems);
     if (!problems.isEmpty()) {
@@ -124,17 +135,63 @@ public class CalendarResource {
       @QueryParam("dryRun") String dryRun,
       @QueryParam("reason") String reason) {
     List<Problem.Violation> problems = new ArrayList<>();
-    LocalDate day = day(date, problems);
-    String why =
-        reason == null || reason.isBlank()
-            ? "Closure withdrawn"
-            : ClosureRequests.reason(reason, problems);
+    LocalDate day = day("date", date, problems);
+    String why = withdrawal(reason, problems);
     boolean dry = dryRun(dryRun, problems);
     if (!problems.isEmpty()) {
       closures.calendar(id);
       throw ProblemException.invalid(problems);
     }
     return answer(closures.reopen(id, day, why, ClosureRequests.who(token), dry));
+  }
+
+  @APIResponseSchema(
+      value = Change.class,
+      responseCode = "200",
+      responseDescription = "the change (or, with dryRun=true, {clocksToMove, sample})")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND")
+  @APIResponse(responseCode = "422", description = "CLOSURE_IN_THE_PAST")
+  @POST
+  @Path("/closures")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Object closeRange(
+      @PathParam("id") String id, @QueryParam("dryRun") String dryRun, RangeRequest body) {
+    List<Problem.Violation> problems = new ArrayList<>();
+    LocalDate from = day("from", body == null ? null : body.from(), problems);
+    LocalDate to = day("to", body == null ? null : body.to(), problems);
+    String reason = ClosureRequests.reason(body == null ? null : body.reason(), problems);
+    boolean dry = dryRun(dryRun, problems);
+    if (!problems.isEmpty()) {
+      closures.calendar(id);
+      throw ProblemException.invalid(problems);
+    }
+    return answer(closures.close(id, from, to, reason, ClosureRequests.who(token), dry));
+  }
+
+  @APIResponseSchema(
+      value = Change.class,
+      responseCode = "200",
+      responseDescription = "the change (or, with dryRun=true, {clocksToMove, sample})")
+  @APIResponse(responseCode = "404", description = "CALENDAR_NOT_FOUND, CLOSURE_NOT_FOUND")
+  @APIResponse(responseCode = "422", description = "CLOSURE_IN_THE_PAST")
+  @DELETE
+  @Path("/closures")
+  public Object reopenRange(
+      @PathParam("id") String id,
+      @QueryParam("from") String fromDate,
+      @QueryParam("to") String toDate,
+      @QueryParam("dryRun") String dryRun,
+      @QueryParam("reason") String reason) {
+    List<Problem.Violation> problems = new ArrayList<>();
+    LocalDate from = day("from", fromDate, problems);
+    LocalDate to = day("to", toDate, problems);
+    String why = withdrawal(reason, problems);
+    boolean dry = dryRun(dryRun, problems);
+    if (!problems.isEmpty()) {
+      closures.calendar(id);
+      throw ProblemException.invalid(problems);
+    }
+    return answer(closures.reopen(id, from, to, why, ClosureRequests.who(token), dry));
   }
 
   @GET
@@ -154,6 +211,7 @@ public class CalendarResource {
                         c.calendarId(),
                         c.action().name(),
                         c.day(),
+                        c.lastDay(),
                         c.reason(),
                         c.changedBy(),
                         c.changedAt(),
@@ -171,19 +229,27 @@ public class CalendarResource {
     }
     return new Change(
         outcome.date(),
+        outcome.lastDate(),
         outcome.calendar(),
         outcome.closed(),
         outcome.reason(),
         outcome.changeNumber());
   }
 
-  private static LocalDate day(String value, List<Problem.Violation> problems) {
+  private static LocalDate day(String field, String value, List<Problem.Violation> problems) {
     try {
       return LocalDate.parse(value);
     } catch (RuntimeException e) {
-      problems.add(new Problem.Violation("date", "must be a date YYYY-MM-DD"));
+      problems.add(new Problem.Violation(field, "must be a date YYYY-MM-DD"));
       return null;
     }
+  }
+
+  /** Why a closure is withdrawn: optional ("Closure withdrawn"), else 1–200 characters. */
+  private static String withdrawal(String reason, List<Problem.Violation> problems) {
+    return reason == null || reason.isBlank()
+        ? "Closure withdrawn"
+        : ClosureRequests.reason(reason, problems);
   }
 
   private static boolean dryRun(String value, List<Problem.Violation> problems) {
