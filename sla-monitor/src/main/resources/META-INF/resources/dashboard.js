@@ -49,12 +49,49 @@
       config.zoneLabel;
   }
 
+  function timelineUrl(rmaNumber) {
+    return config.intakeUrl + '/api/v1/rmas/' + encodeURIComponent(rmaNumber) + '/timeline';
+  }
+
+  // the RMA opens its timeline (intake's API, read with the ops token) in the page's timeline card
   function rmaCell(rmaNumber) {
     var cell = el('td');
-    var link = el('a', { href: config.intakeUrl + '/api/v1/rmas/' + encodeURIComponent(rmaNumber) + '/timeline',
-      target: '_blank', rel: 'noopener' }, rmaNumber);
+    var link = el('a', { href: timelineUrl(rmaNumber), 'data-timeline': rmaNumber }, rmaNumber);
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      loadTimeline(rmaNumber);
+    });
     cell.appendChild(link);
     return cell;
+  }
+
+  function loadTimeline(rmaNumber) {
+    var card = $('timeline-card');
+    var body = $('timeline').tBodies[0];
+    var status = $('timeline-status');
+    card.hidden = false;
+    $('timeline-rma').textContent = rmaNumber;
+    status.textContent = 'loading…';
+    body.textContent = '';
+    return fetch(timelineUrl(rmaNumber), {
+      headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error('answered ' + response.status); }
+      return response.json();
+    }).then(function (entries) {
+      entries.forEach(function (e) {
+        var row = el('tr', { 'data-type': e.type });
+        row.appendChild(el('td', {}, jst(e.at)));
+        row.appendChild(el('td', {}, e.type));
+        row.appendChild(el('td', {}, e.source));
+        row.appendChild(el('td', {}, e.summary));
+        body.appendChild(row);
+      });
+      status.textContent = entries.length ? '' : '(no steps yet)';
+      card.scrollIntoView();
+    }).catch(function () {
+      status.textContent = 'unavailable';
+    });
   }
 
   function duration(seconds) {
@@ -194,7 +231,7 @@
       page.items.forEach(function (c) {
         var row = el('tr', { 'data-change': c.changeNumber });
         row.appendChild(el('td', {}, c.changeNumber));
-        row.appendChild(el('td', {}, c.date));
+        row.appendChild(el('td', {}, c.lastDate && c.lastDate !== c.date ? c.date + ' – ' + c.lastDate : c.date));
         row.appendChild(el('td', {}, c.action === 'CLOSE' ? 'closed' : 'reopened'));
         row.appendChild(el('td', {}, c.reason));
         row.appendChild(el('td', {}, c.changedBy));
@@ -238,10 +275,11 @@
       var items = page.items || [];
       body.textContent = '';
       items.forEach(function (w) {
-        var row = el('tr');
-        row.appendChild(el('td', {}, w.id));
+        var row = el('tr', { 'data-webhook': w.id });
         row.appendChild(el('td', {}, w.partnerId || ''));
         row.appendChild(el('td', {}, w.url));
+        row.appendChild(el('td', {}, w.pausedReason || ''));
+        row.appendChild(el('td', {}, jst(w.pausedAt)));
         body.appendChild(row);
       });
       status.textContent = items.length ? '(' + items.length + ')' : '(none)';

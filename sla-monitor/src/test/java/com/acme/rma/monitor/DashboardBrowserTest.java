@@ -56,6 +56,9 @@ class DashboardBrowserTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
+  @ConfigProperty(name = "rma.dashboard.intake-url")
+  String intakeUrl;
+
   @Inject MutableClock clock;
 
   private static WebDriver browser;
@@ -202,7 +205,8 @@ class DashboardBrowserTest {
                             .jsonPath()
                             .getString("state")));
 
-    signIn(TestTokens.ops());
+    String opsToken = TestTokens.ops();
+    signIn(opsToken);
     WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
     WebElement row =
         wait.until(
@@ -210,9 +214,8 @@ class DashboardBrowserTest {
                 By.cssSelector("#breached tr[data-rma='" + rma + "']")));
     // unambiguous times in the calendar's zone; the RMA links to intake's timeline
     assertTrue(row.getText().contains("2026-05-07 17:30 JST"), row.getText());
-    assertEquals(
-        "http://localhost:8081/api/v1/rmas/" + rma + "/timeline",
-        row.findElement(By.tagName("a")).getAttribute("href"));
+    WebElement link = row.findElement(By.tagName("a"));
+    assertEquals(intakeUrl + "/api/v1/rmas/" + rma + "/timeline", link.getAttribute("href"));
     // this month (May 2026, the service's clock) by level, counted from the clocks
     WebElement gold =
         wait.until(
@@ -231,8 +234,28 @@ class DashboardBrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("repairs"), "Dashboard test repair"));
-    // intake does not run here: the panel says so
-    wait.until(ExpectedConditions.textToBe(By.id("webhooks-status"), "unavailable"));
+    // intake's paused webhooks (IntakeStandIn answers as intake does), read with the ops token
+    WebElement paused =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#webhooks tr[data-webhook]")));
+    assertTrue(paused.getText().contains(IntakeStandIn.PAUSED_URL), paused.getText());
+    assertTrue(paused.getText().contains(IntakeStandIn.PAUSED_REASON), paused.getText());
+    assertTrue(paused.getText().contains("2026-05-07 09:15 JST"), paused.getText());
+    assertEquals("(1)", browser.findElement(By.id("webhooks-status")).getText());
+    // the RMA opens its timeline in the page
+    assertFalse(browser.findElement(By.id("timeline-card")).isDisplayed());
+    link.click();
+    WebElement breachStep =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#timeline tr[data-type='sla.breached']")));
+    assertTrue(breachStep.getText().contains("2026-05-07 17:30 JST"), breachStep.getText());
+    assertEquals(rma, browser.findElement(By.id("timeline-rma")).getText());
+    assertEquals(2, browser.findElements(By.cssSelector("#timeline tbody tr")).size());
+    assertTrue(
+        IntakeStandIn.AUTHORIZATIONS.contains("Bearer " + opsToken),
+        "intake was read with the ops token: " + IntakeStandIn.AUTHORIZATIONS);
     // 1400 px wide: the page never scrolls sideways
     assertEquals(
         Boolean.TRUE,

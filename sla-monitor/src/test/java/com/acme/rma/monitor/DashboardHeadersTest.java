@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DashboardHeadersTest {
+
+  @ConfigProperty(name = "rma.dashboard.intake-url")
+  String intakeUrl;
 
   private static ValidatableResponse hardened(ValidatableResponse response) {
     return response
@@ -39,7 +43,7 @@ class DashboardHeadersTest {
                   containsString("style-src 'self'"),
                   containsString("frame-ancestors 'none'"),
                   // the page reads intake's paused webhooks: its origin and no other
-                  containsString("connect-src 'self' http://localhost:8081;"),
+                  containsString("connect-src 'self' " + intakeUrl + ";"),
                   not(containsString("unsafe-inline")),
                   not(containsString("unsafe-eval"))));
     }
