@@ -35,20 +35,14 @@ public class DeliverWebhooks {
 
   private final WebhookStore store;
   private final WebhookSender sender;
-  private final WebhookTarget.Resolver resolver;
   private final WebhookSettings settings;
   private final Clock clock;
   private final RetrySchedule schedule = new RetrySchedule(Math::random);
 
   public DeliverWebhooks(
-      WebhookStore store,
-      WebhookSender sender,
-      WebhookTarget.Resolver resolver,
-      WebhookSettings settings,
-      Clock clock) {
+      WebhookStore store, WebhookSender sender, WebhookSettings settings, Clock clock) {
     this.store = store;
     this.sender = sender;
-    this.resolver = resolver;
     this.settings = settings;
     this.clock = clock;
   }
@@ -93,8 +87,9 @@ public class DeliverWebhooks {
   }
 
   private DeliveryOutcome send(WebhookEndpoint endpoint, WebhookStore.Delivery delivery) {
+    // the addresses are checked by the sender, on exactly those it connects to
     Optional<String> refusal =
-        WebhookTarget.refusal(endpoint.url(), resolver, settings.allowLoopbackHttp());
+        WebhookTarget.urlRefusal(endpoint.url(), settings.allowLoopbackHttp());
     if (refusal.isPresent()) {
       return DeliveryOutcome.noAnswer(Duration.ZERO, "URL refused: " + refusal.get());
     }
