@@ -122,6 +122,23 @@ public class TimelineStore {
     return kept;
   }
 
+  /**
+   * Forgets at most {@code limit} entries of RMAs closed or cancelled before {@code cutoff}
+   * (intake's own record of the RMA says so); returns how many.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetEndedBefore(Instant cutoff, int limit) {
+    return em.createNativeQuery(
+            "delete from timeline_entry where seq in (select t.seq from timeline_entry t"
+                + " join rma r on r.rma_number = t.rma_number"
+                + " where (r.status = 'CLOSED' and r.closed_at < :cutoff)"
+                + " or (r.status = 'CANCELLED' and r.cancelled_at < :cutoff)"
+                + " limit :limit for update of t skip locked)")
+        .setParameter("cutoff", cutoff)
+        .setParameter("limit", limit)
+        .executeUpdate();
+  }
+
   public static String key(String eventSource, String eventId, int part) {
     return eventSource + "\n" + eventId + "\n" + part;
   }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhooks end to end inside intake: real broker, real database, a real HTTP receiver; the worker
- * is driven on the fixed clock (the scheduled one runs too, harmlessly: deliveries are claimed with
- * SKIP LOCKED).
+ * is driven on the fixed clock (the scheduled one is off in tests: moving the clock past a lease
+ * while it sends would let this worker send the same delivery again).
  */
 @QuarkusTest
 class WebhookDeliveryTest {
@@ -144,7 +144,9 @@ class WebhookDeliveryTest {
     awaitTimeline(rma, "shipment.shipped");
     clock.set(t.plusSeconds(7200));
     ship(rma, "dispatch.shipment.delivered.v1", t.plusSeconds(7000));
+    // two consumers record these two, in either order; the webhooks go out in the steps' order
     awaitTimeline(rma, "rma.closed");
+    awaitTimeline(rma, "shipment.delivered");
   }
 
   /** Runs the worker until the condition holds, moving the fixed clock on by {@code step}. */
@@ -165,6 +167,18 @@ class WebhookDeliveryTest {
             .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
   }
 
+  /** The sum of a metric's samples on {@code /q/metrics} whose labels contain {@code label}. */
+  static double metric(String name, String label) {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return text.lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .filter(l -> label == null || l.contains(label))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static final String DELIVERED = "outcome=\"delivered\"";
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
@@ -173,6 +187,8 @@ class WebhookDeliveryTest {
 
   @Test
   void aReceiverGetsEverySubscribedEventOfItsPartnerSignedAndNoneOfAnothers() throws Exception {
+    double deliveredBefore = metric("rma_webhook_deliveries_total", DELIVERED);
+    double timedBefore = metric("rma_webhook_delivery_duration_seconds_count", DELIVERED);
     String partner = "P-TIMELINE-" + UUID.randomUUID().toString().substring(0, 8);
     String other = "P-TIMELINE-" + UUID.randomUUID().toString().substring(0, 8);
     TestReceiver mine = receiver();
@@ -188,6 +204,11 @@ class WebhookDeliveryTest {
     drive(
         Duration.ofSeconds(1),
         () -> distinctTypes(mine.delivered(), rma).size() == expected.size());
+    assertTrue(
+        metric("rma_webhook_deliveries_total", DELIVERED) >= deliveredBefore + expected.size());
+    assertTrue(
+        metric("rma_webhook_delivery_duration_seconds_count", DELIVERED)
+            >= timedBefore + expected.size());
     assertEquals(expected, distinctTypes(mine.received(), rma));
     for (TestReceiver.Received r : mine.received()) {
       assertEquals(rma, r.subject(), "only its own partner's RMA");
@@ -205,6 +226,7 @@ class WebhookDeliveryTest {
 
   @Test
   void aReceiverAnswering500ThenRecoveringLosesNothingAndKeepsEachRmasOrder() throws Exception {
+    double retriedBefore = metric("rma_webhook_deliveries_total", "outcome=\"retried\"");
     String partner = "P-TIMELINE-" + UUID.randomUUID().toString().substring(0, 8);
     TestReceiver receiver = receiver();
     receiver.answer(500, 500, 503, 429, 500);
@@ -233,6 +255,9 @@ class WebhookDeliveryTest {
       }
       assertEquals(expected.size(), deliveredSoFar);
     }
+    assertTrue(
+        metric("rma_webhook_deliveries_total", "outcome=\"retried\"") >= retriedBefore + 5,
+        "the five failures are counted as retried");
     // a redelivery carries the same event id; the failures are visible in the deliveries
     TestReceiver.Received firstAttempt = receiver.received().get(0);
     assertTrue(
@@ -295,6 +320,13 @@ class WebhookDeliveryTest {
         .statusCode(200)
         .body("items.id", equalTo(List.of(id)))
         .body("items[0].pausedReason", org.hamcrest.Matchers.containsString("consecutive failed"));
+    // the gauges, re-read every second in tests: a paused endpoint, its deliveries waiting
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                metric("rma_webhook_endpoints", "state=\"PAUSED\"") >= 1
+                    && metric("rma_webhook_deliveries_pending", null) >= GOLD_STEPS.size());
 
     receiver.up();
     clock.advance(Duration.ofHours(2));
@@ -309,6 +341,32 @@ class WebhookDeliveryTest {
         .body("state", equalTo("ACTIVE"));
     drive(Duration.ofSeconds(1), () -> distinctTypes(receiver.delivered(), rma).size() == 4);
     assertEquals(GOLD_STEPS, distinctTypes(receiver.received(), rma));
+  }
+
+  @Test
+  void aRefusedDeliveryIsParkedAtOnceAndCounted() {
+    String partner = "P-TIMELINE-" + UUID.randomUUID().toString().substring(0, 8);
+    TestReceiver receiver = receiver();
+    receiver.answer(410);
+    String id = register(partner, receiver.url(), null);
+    double parkedBefore = metric("rma_webhook_deliveries_total", "outcome=\"parked\"");
+    given()
+        .auth()
+        .oauth2(TestTokens.partner(partner))
+        .post("/api/v1/webhooks/{id}/test", id)
+        .then()
+        .statusCode(202);
+    drive(Duration.ofSeconds(1), () -> !receiver.received().isEmpty());
+    assertEquals(410, receiver.received().get(0).answered());
+    given()
+        .auth()
+        .oauth2(TestTokens.partner(partner))
+        .get("/api/v1/webhooks/{id}/deliveries", id)
+        .then()
+        .statusCode(200)
+        .body("items[0].outcome", equalTo("PARKED"))
+        .body("items[0].nextRetryAt", equalTo(null));
+    assertTrue(metric("rma_webhook_deliveries_total", "outcome=\"parked\"") >= parkedBefore + 1);
   }
 
   private static String state(String partner, String id) {

@@ -28,7 +28,7 @@ class WebhookRepository implements WebhookStore {
           + " consecutive_failures, failing_since, created_at";
   private static final String DELIVERY =
       "id, endpoint_id, rma_number, event_id, event_type, payload, attempts, created_at,"
-          + " deadline_at";
+          + " deadline_at, event_at";
 
   private final EntityManager em;
 
@@ -147,9 +147,10 @@ class WebhookRepository implements WebhookStore {
   public void enqueue(Delivery d, Instant nextAttemptAt) {
     em.createNativeQuery(
             "insert into webhook_delivery (id, endpoint_id, rma_number, event_id, event_type,"
-                + " payload, status, attempts, created_at, deadline_at, next_attempt_at)"
+                + " payload, status, attempts, created_at, deadline_at, next_attempt_at, event_at)"
                 + " values (:id, :endpoint, :rma, :eventId, :type, :payload, 'PENDING', 0,"
-                + " :createdAt, :deadline, :next) on conflict (endpoint_id, event_id) do nothing")
+                + " :createdAt, :deadline, :next, :eventAt)"
+                + " on conflict (endpoint_id, event_id) do nothing")
         .setParameter("id", d.id())
         .setParameter("endpoint", d.endpointId())
         .setParameter("rma", d.rmaNumber())
@@ -158,6 +159,7 @@ class WebhookRepository implements WebhookStore {
         .setParameter("payload", d.payload())
         .setParameter("createdAt", d.createdAt())
         .setParameter("deadline", d.deadlineAt())
+        .setParameter("eventAt", d.eventAt())
         .setParameter("next", nextAttemptAt)
         .executeUpdate();
   }
@@ -175,7 +177,7 @@ class WebhookRepository implements WebhookStore {
                     + " and e.state = 'ACTIVE'"
                     + " and not exists (select 1 from webhook_delivery p"
                     + " where p.endpoint_id = d.endpoint_id and p.rma_number = d.rma_number"
-                    + " and p.status = 'PENDING' and p.seq < d.seq)"
+                    + " and p.status = 'PENDING' and (p.event_at, p.seq) < (d.event_at, d.seq))"
                     + " order by d.seq limit :limit for update of d skip locked)"
                     + " returning "
                     + DELIVERY)
@@ -195,7 +197,8 @@ class WebhookRepository implements WebhookStore {
                     (String) r[5],
                     ((Number) r[6]).intValue(),
                     instant(r[7]),
-                    instant(r[8])))
+                    instant(r[8]),
+                    instant(r[9])))
         .toList();
   }
 
@@ -231,6 +234,30 @@ class WebhookRepository implements WebhookStore {
         .setParameter("error", a.error() == null ? null : truncate(a.error(), 1000))
         .setParameter("outcome", a.outcome())
         .setParameter("next", a.nextRetryAt())
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetFinishedBefore(Instant cutoff, int limit) {
+    return em.createNativeQuery(
+            "delete from webhook_delivery where id in (select id from webhook_delivery"
+                + " where status in ('DELIVERED', 'PARKED') and finished_at < :cutoff"
+                + " order by finished_at limit :limit for update skip locked)")
+        .setParameter("cutoff", cutoff)
+        .setParameter("limit", limit)
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetAttemptsBefore(Instant cutoff, int limit) {
+    return em.createNativeQuery(
+            "delete from webhook_attempt where id in (select id from webhook_attempt"
+                + " where attempted_at < :cutoff order by attempted_at limit :limit"
+                + " for update skip locked)")
+        .setParameter("cutoff", cutoff)
+        .setParameter("limit", limit)
         .executeUpdate();
   }
 

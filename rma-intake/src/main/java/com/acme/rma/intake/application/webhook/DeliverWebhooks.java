@@ -5,6 +5,8 @@ import com.acme.rma.intake.domain.webhook.RetrySchedule;
 import com.acme.rma.intake.domain.webhook.WebhookEndpoint;
 import com.acme.rma.intake.domain.webhook.WebhookSignature;
 import com.acme.rma.intake.domain.webhook.WebhookTarget;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +24,9 @@ import org.jboss.logging.Logger;
  * lease, so replicas never send the same delivery at once and a dead replica's lease runs out),
  * sends each outside any transaction, then settles it: 2xx delivered; no answer, 5xx or 429 tried
  * again on the {@link RetrySchedule} until 24 h after it was queued, then parked; any other answer
- * parked at once. Per RMA and endpoint only the oldest pending delivery is ever claimed, so a
- * partner receives one RMA's events in order. This durable schedule is written by hand over
- * PostgreSQL: SmallRye Fault Tolerance retries only in memory.
+ * parked at once. Per RMA and endpoint only the first pending delivery (by when its step happened,
+ * then by arrival) is ever claimed, so a partner receives one RMA's events in order. This durable
+ * schedule is written by hand over PostgreSQL: SmallRye Fault Tolerance retries only in memory.
  */
 @ApplicationScoped
 public class DeliverWebhooks {
@@ -35,22 +37,38 @@ public class DeliverWebhooks {
 
   private final WebhookStore store;
   private final WebhookSender sender;
-  private final WebhookTarget.Resolver resolver;
   private final WebhookSettings settings;
   private final Clock clock;
   private final RetrySchedule schedule = new RetrySchedule(Math::random);
+  private final MeterRegistry metrics;
+  // histogram buckets up to the 5-s timeout
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10)
+  };
 
   public DeliverWebhooks(
       WebhookStore store,
       WebhookSender sender,
-      WebhookTarget.Resolver resolver,
       WebhookSettings settings,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
     this.store = store;
     this.sender = sender;
-    this.resolver = resolver;
     this.settings = settings;
     this.clock = clock;
+    this.metrics = metrics;
+    // served from the start (at 0), so that alerts and dashboards find them before any delivery
+    for (String outcome : List.of("delivered", "retried", "parked")) {
+      counter(outcome);
+      timer(outcome);
+    }
   }
 
   @Scheduled(
@@ -59,6 +77,9 @@ public class DeliverWebhooks {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
+    if (!settings.scheduled()) {
+      return;
+    }
     try {
       deliverDue();
     } catch (RuntimeException e) {
@@ -89,12 +110,46 @@ public class DeliverWebhooks {
       return; // deleted meanwhile: its deliveries went with it
     }
     DeliveryOutcome outcome = send(endpoint.get(), delivery);
-    QuarkusTransaction.requiringNew().run(() -> settle(delivery, outcome));
+    String status = QuarkusTransaction.requiringNew().call(() -> settle(delivery, outcome));
+    if (status != null) {
+      record(status, outcome);
+    }
+  }
+
+  /**
+   * {@code rma_webhook_deliveries_total{outcome}}: attempts that delivered, were retried or parked
+   * the delivery; {@code rma_webhook_delivery_duration_seconds{outcome}}: how long they took.
+   */
+  private void record(String status, DeliveryOutcome outcome) {
+    String tag =
+        switch (status) {
+          case "DELIVERED" -> "delivered";
+          case "PENDING" -> "retried";
+          default -> "parked";
+        };
+    counter(tag).increment();
+    timer(tag).record(outcome.duration());
+  }
+
+  private io.micrometer.core.instrument.Counter counter(String outcome) {
+    return io.micrometer.core.instrument.Counter.builder("rma.webhook.deliveries")
+        .description("webhook delivery attempts by what came of the delivery")
+        .tag("outcome", outcome)
+        .register(metrics);
+  }
+
+  private Timer timer(String outcome) {
+    return Timer.builder("rma.webhook.delivery.duration")
+        .description("time from sending a webhook to its answer (or failure)")
+        .tag("outcome", outcome)
+        .serviceLevelObjectives(BUCKETS)
+        .register(metrics);
   }
 
   private DeliveryOutcome send(WebhookEndpoint endpoint, WebhookStore.Delivery delivery) {
+    // the addresses are checked by the sender, on exactly those it connects to
     Optional<String> refusal =
-        WebhookTarget.refusal(endpoint.url(), resolver, settings.allowLoopbackHttp());
+        WebhookTarget.urlRefusal(endpoint.url(), settings.allowLoopbackHttp());
     if (refusal.isPresent()) {
       return DeliveryOutcome.noAnswer(Duration.ZERO, "URL refused: " + refusal.get());
     }
@@ -111,11 +166,12 @@ public class DeliverWebhooks {
             delivery.id().toString()));
   }
 
-  private void settle(WebhookStore.Delivery delivery, DeliveryOutcome outcome) {
+  /** Records the attempt; returns the delivery's new status (null: the endpoint is gone). */
+  private String settle(WebhookStore.Delivery delivery, DeliveryOutcome outcome) {
     Instant now = Instant.now(clock);
     Optional<WebhookEndpoint> locked = store.findForUpdate(delivery.endpointId());
     if (locked.isEmpty()) {
-      return;
+      return null;
     }
     WebhookEndpoint endpoint = locked.get();
     Instant next = null;
@@ -156,5 +212,6 @@ public class DeliverWebhooks {
     if (endpoint.state() == WebhookEndpoint.State.PAUSED && endpoint.pausedAt().equals(now)) {
       LOG.warnf("webhook %s paused: %s", endpoint.id(), endpoint.pausedReason());
     }
+    return status;
   }
 }

@@ -65,7 +65,8 @@ public class NotifyWebhooks {
             cloudEvent(eventId, type, rmaNumber, time, data),
             0,
             now,
-            now.plus(RetrySchedule.WINDOW));
+            now.plus(RetrySchedule.WINDOW),
+            time);
     store.enqueue(delivery, now);
     return delivery;
   }

@@ -12,6 +12,14 @@ public interface WebhookSettings {
   @WithDefault("false")
   boolean allowLoopbackHttp();
 
+  /**
+   * Whether the scheduled worker runs; false only in intake's own tests, which drive the worker on
+   * their fixed clock (moving that clock past a lease while the scheduled worker sends would let
+   * the test's worker send the same delivery again).
+   */
+  @WithDefault("true")
+  boolean scheduled();
+
   /** How often each replica looks for due deliveries. */
   @WithDefault("1s")
   Duration pollInterval();
@@ -27,4 +35,8 @@ public interface WebhookSettings {
   /** At most this many endpoints per partner. */
   @WithDefault("10")
   int maxEndpointsPerPartner();
+
+  /** Delivered/parked deliveries and attempts are forgotten this long after (at least 2 days). */
+  @WithDefault("P30D")
+  Duration retention();
 }

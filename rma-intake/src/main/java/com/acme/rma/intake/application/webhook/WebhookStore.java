@@ -11,7 +11,10 @@ import java.util.UUID;
 /** Webhook endpoints, their queued deliveries (an outbox per endpoint) and the attempts. */
 public interface WebhookStore {
 
-  /** A queued delivery: the exact bytes to send, the same on every attempt. */
+  /**
+   * A queued delivery: the exact bytes to send, the same on every attempt; {@code eventAt} is when
+   * the step happened (the timeline entry's {@code at}), the order of its RMA's lane.
+   */
   record Delivery(
       UUID id,
       UUID endpointId,
@@ -21,7 +24,8 @@ public interface WebhookStore {
       String payload,
       int attempts,
       Instant createdAt,
-      Instant deadlineAt) {}
+      Instant deadlineAt,
+      Instant eventAt) {}
 
   /** One attempt, as ops and the partner see it. */
   record Attempt(
@@ -58,9 +62,10 @@ public interface WebhookStore {
   void enqueue(Delivery delivery, Instant nextAttemptAt);
 
   /**
-   * Claims up to {@code limit} due deliveries of ACTIVE endpoints, each the oldest PENDING one of
-   * its RMA and endpoint, with {@code FOR UPDATE SKIP LOCKED}; leases them until {@code now +
-   * lease} (another replica takes a lease that ran out) and counts the attempt.
+   * Claims up to {@code limit} due deliveries of ACTIVE endpoints, each the first PENDING one of
+   * its RMA and endpoint by {@code eventAt} (then by arrival), with {@code FOR UPDATE SKIP LOCKED};
+   * leases them until {@code now + lease} (another replica takes a lease that ran out) and counts
+   * the attempt.
    */
   List<Delivery> claimDue(Instant now, Duration lease, int limit);
 
@@ -74,4 +79,13 @@ public interface WebhookStore {
 
   /** Pending deliveries of a resumed endpoint: due now, with a new 24-h window. */
   void restartPending(UUID endpointId, Instant now, Instant deadline);
+
+  /**
+   * Forgets at most {@code limit} deliveries DELIVERED or PARKED before {@code cutoff}, with their
+   * attempts; pending ones are never forgotten. Returns how many.
+   */
+  int forgetFinishedBefore(Instant cutoff, int limit);
+
+  /** Forgets at most {@code limit} attempts made before {@code cutoff}; returns how many. */
+  int forgetAttemptsBefore(Instant cutoff, int limit);
 }

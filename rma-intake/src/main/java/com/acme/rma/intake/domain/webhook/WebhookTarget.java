@@ -18,7 +18,9 @@ import java.util.Optional;
  * broadcast, benchmarking and documentation ranges, IPv6 unique-local (fc00::/7), IPv4-mapped and
  * IPv4-compatible IPv6 and NAT64 forms (judged by the IPv4 address inside). With {@code
  * allowLoopbackHttp} (dev, tests, the local stack) a URL whose every address is loopback may also
- * be {@code http}. The check runs at registration and again before every delivery.
+ * be {@code http}. The check runs at registration and on every delivery attempt, on the very
+ * addresses the attempt connects to (resolved once for it: a host that answers another address the
+ * next time gains nothing).
  */
 public final class WebhookTarget {
 
@@ -30,8 +32,25 @@ public final class WebhookTarget {
 
   private WebhookTarget() {}
 
-  /** Empty when the URL is acceptable; otherwise why not. */
+  /** Empty when the URL is acceptable; otherwise why not (resolves its host once). */
   public static Optional<String> refusal(String url, Resolver resolver, boolean allowLoopbackHttp) {
+    Optional<String> urlRefusal = urlRefusal(url, allowLoopbackHttp);
+    if (urlRefusal.isPresent()) {
+      return urlRefusal;
+    }
+    URI uri = URI.create(url);
+    String host = host(uri);
+    List<InetAddress> addresses;
+    try {
+      addresses = resolver.resolve(host);
+    } catch (UnknownHostException e) {
+      return Optional.of("host " + host + " does not resolve");
+    }
+    return addressRefusal(uri.getScheme(), host, addresses, allowLoopbackHttp);
+  }
+
+  /** The checks that need no DNS: an absolute URL, no user info, the scheme. */
+  public static Optional<String> urlRefusal(String url, boolean allowLoopbackHttp) {
     URI uri;
     try {
       uri = new URI(url);
@@ -48,16 +67,24 @@ public final class WebhookTarget {
     if (!scheme.equals("https") && !(allowLoopbackHttp && scheme.equals("http"))) {
       return Optional.of("must be an https URL");
     }
+    return Optional.empty();
+  }
+
+  /** The URL's host without the brackets of an IPv6 literal. */
+  public static String host(URI uri) {
     String host = uri.getHost();
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    List<InetAddress> addresses;
-    try {
-      addresses = resolver.resolve(host);
-    } catch (UnknownHostException e) {
-      return Optional.of("host " + host + " does not resolve");
-    }
+    return host;
+  }
+
+  /**
+   * Empty when a connection for this scheme may go to these addresses (all that {@code host}
+   * resolved to, for this attempt); otherwise why not.
+   */
+  public static Optional<String> addressRefusal(
+      String scheme, String host, List<InetAddress> addresses, boolean allowLoopbackHttp) {
     if (addresses.isEmpty()) {
       return Optional.of("host " + host + " does not resolve");
     }
@@ -65,7 +92,7 @@ public final class WebhookTarget {
     if (allowLoopbackHttp && allLoopback) {
       return Optional.empty();
     }
-    if (scheme.equals("http")) {
+    if ("http".equalsIgnoreCase(scheme)) {
       return Optional.of("must be an https URL (http only to loopback in this environment)");
     }
     for (InetAddress address : addresses) {
