@@ -35,7 +35,16 @@ port_of() {
     sla-monitor) echo "${SLA_MONITOR_PORT:-8084}" ;;
   esac
 }
-ready() { curl -fsS -m 1 "http://127.0.0.1:$(port_of "$1")/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
+mgmt_port_of() {
+  case $1 in
+    rma-intake) echo "${RMA_INTAKE_MANAGEMENT_PORT:-9081}" ;;
+    address-registry) echo "${ADDRESS_REGISTRY_MANAGEMENT_PORT:-9082}" ;;
+    rma-dispatch) echo "${RMA_DISPATCH_MANAGEMENT_PORT:-9083}" ;;
+    sla-monitor) echo "${SLA_MONITOR_MANAGEMENT_PORT:-9084}" ;;
+  esac
+}
+# health is served on the management port (the packaged services' prod profile), not the API port
+ready() { curl -fsS -m 1 "http://127.0.0.1:$(mgmt_port_of "$1")/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 psql_db() { PGPASSWORD=rma psql -X -q -tA -h 127.0.0.1 -p "$PG_PORT" -U rma -d "$1" "${@:2}"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$("$STACK" pid "$1")/status"; }
 now_ms() { date +%s%3N; }
