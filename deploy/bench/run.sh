@@ -120,6 +120,9 @@ prepare() {
   driver prepare "$n" "B$RUN_ID-$CHUNK" "$RUN/appliances-$CHUNK.tsv" || die "prepare failed"
   cat "$RUN/appliances-$CHUNK.tsv" >>"$RUN/appliances.tsv"
   PREPARED=$((PREPARED + n))
+  # settled: the registry has consumed the new entitlements (their events no longer compete with
+  # the measurement), at most 60 s
+  while (($(lag address-registry rma.entitlements) > 0 && SECONDS - t0 < 60 + n / 20)); do sleep 1; done
   log "prepare: done in $((SECONDS - t0)) s"
 }
 take() { # take N -> FROM = the first line index of N prepared appliances; advances NEXT
