@@ -73,7 +73,7 @@ skip_lifecycle() {
 
 # results: one "name value" a line, printed as the table at the end
 declare -A R
-put() { R[$1]=$2; printf '%-34s %s\n' "$1" "$2" >>"$RUN/results"; }
+put() { R[$1]=$2; printf '%s\t%s\n' "$1" "$2" >>"$RUN/results"; }
 
 # ---------------------------------------------------------------- set-up
 
@@ -187,7 +187,7 @@ part_intake() {
   log "intake: half rate: $line"
   cut -f1 "$RUN/half.rmas" >>"$RUN/intake.rmas"
   INTAKE_HALF_P99=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
-  put "intake at half the max ($half/s)" "p50 $(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line") ms, p99 $INTAKE_HALF_P99 ms ($(sed -n 's/.*codes=\([^ ]*\).*/\1/p' <<<"$line"))"
+  put "intake at half the max ($half/s)" "p50 $(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line") ms, p99 $INTAKE_HALF_P99 ms ($(sed -n 's/.*codes=\({[^}]*}\).*/\1/p' <<<"$line"))"
   audit_intake
   start rma-dispatch sla-monitor
 }
@@ -237,7 +237,7 @@ part_pipeline() {
     cut -f1 "$RUN/pipe-$rate.rmas" | sort -u >"$RUN/pipe-$rate.n"
     missing=$(pipeline_missing "$RUN/pipe-$rate.n")
     log "pipeline: $rate/s: $line; drained=$drained; $missing"
-    put "pipeline $rate RMAs/s" "$(sed -n 's/.*codes=\([^ ]*\).*/\1/p' <<<"$line") p99 $(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line") ms, backlog $( ((drained)) && echo 'drained' || echo 'GROWING'), $missing"
+    put "pipeline $rate RMAs/s" "$(sed -n 's/.*codes=\({[^}]*}\).*/\1/p' <<<"$line") p99 $(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line") ms, backlog $( ((drained)) && echo 'drained' || echo 'GROWING'), $missing"
     # intake keeps up too: requests do not queue up in front of it (p99 within PIPE_P99_MS)
     p99=$(sed -n 's/.* p99=\([0-9]*\).*/\1/p' <<<"$line")
     if ((drained)) && ((ok >= rate * PIPE_SECONDS * 95 / 100)) && ((${p99:-999999} <= PIPE_P99_MS)); then
@@ -414,7 +414,7 @@ part_startup() {
 # ---------------------------------------------------------------- main
 
 main() {
-  local quick=0 chosen=() p ok
+  local quick=0 chosen=() p ok name value
   while (($#)); do
     case $1 in
       --quick) quick=1 ;;
@@ -462,8 +462,8 @@ main() {
   echo
   echo "| what | figure |"
   echo "|---|---|"
-  while read -r line; do
-    printf '| %s | %s |\n' "$(cut -c1-34 <<<"$line" | sed 's/ *$//')" "$(cut -c36- <<<"$line")"
+  while IFS=$'\t' read -r name value; do
+    printf '| %s | %s |\n' "$name" "$value"
   done <"$RUN/results"
   echo "(run $RUN_ID, $( ((quick)) && echo quick || echo full), $((SECONDS - started)) s)"
   echo "bench: intake/pg=$INTAKE_R p99=${INTAKE_HALF_P99}ms | pipeline=$PIPELINE/s | consume=$CONSUME/s | monitor late_p99=${MON_P99}ms rss=${MON_RSS}MB ingest=$MON_INGEST/s | e2e p99=${E2E_P99}ms | ready_max=${READY_MAX}s" |
