@@ -451,7 +451,7 @@ public class Bench {
     ProducerRecord<String, String> r = new ProducerRecord<>("rma.lifecycle", rma, value);
     r.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
     r.headers().add(new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-    r.headers().add(new RecordHeader("ce_source", "/bench".getBytes(StandardCharsets.UTF_8)));
+    r.headers().add(new RecordHeader("ce_source", "/rma-intake".getBytes(StandardCharsets.UTF_8)));
     r.headers().add(new RecordHeader("ce_type", "rma.authorized.v1".getBytes(StandardCharsets.UTF_8)));
     r.headers().add(new RecordHeader("ce_time", at.toString().getBytes(StandardCharsets.UTF_8)));
     r.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));

@@ -35,7 +35,16 @@ port_of() {
     sla-monitor) echo "${SLA_MONITOR_PORT:-8084}" ;;
   esac
 }
-ready() { curl -fsS -m 1 "http://127.0.0.1:$(port_of "$1")/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
+mgmt_port_of() {
+  case $1 in
+    rma-intake) echo "${RMA_INTAKE_MANAGEMENT_PORT:-9081}" ;;
+    address-registry) echo "${ADDRESS_REGISTRY_MANAGEMENT_PORT:-9082}" ;;
+    rma-dispatch) echo "${RMA_DISPATCH_MANAGEMENT_PORT:-9083}" ;;
+    sla-monitor) echo "${SLA_MONITOR_MANAGEMENT_PORT:-9084}" ;;
+  esac
+}
+# health is served on the management port (the packaged services' prod profile), not the API port
+ready() { curl -fsS -m 1 "http://127.0.0.1:$(mgmt_port_of "$1")/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 psql_db() { PGPASSWORD=rma psql -X -q -tA -h 127.0.0.1 -p "$PG_PORT" -U rma -d "$1" "${@:2}"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$("$STACK" pid "$1")/status"; }
 now_ms() { date +%s%3N; }
@@ -64,7 +73,7 @@ skip_lifecycle() {
 
 # results: one "name value" a line, printed as the table at the end
 declare -A R
-put() { R[$1]=$2; printf '%-34s %s\n' "$1" "$2" >>"$RUN/results"; }
+put() { R[$1]=$2; printf '%s\t%s\n' "$1" "$2" >>"$RUN/results"; }
 
 # ---------------------------------------------------------------- set-up
 
@@ -100,18 +109,26 @@ setup() {
   done
 }
 
-# appliances for N requests (entitlements, Gold Plus sites) -> $RUN/appliances.tsv; NEXT = first unused line
-NEXT=0
+# Appliances (entitlements, Gold Plus sites) are prepared on demand, just before a measurement
+# needs them, in chunks appended to $RUN/appliances.tsv (a slow machine prepares only what it can
+# use); NEXT = its first unused line, PREPARED = its length.
+NEXT=0 PREPARED=0 CHUNK=0
 prepare() {
   local n=$1 t0=$SECONDS
+  CHUNK=$((CHUNK + 1))
   log "prepare: $n appliances (entitlements and Gold Plus sites through the public API)"
-  driver prepare "$n" "B$RUN_ID" "$RUN/appliances.tsv" || die "prepare failed"
+  driver prepare "$n" "B$RUN_ID-$CHUNK" "$RUN/appliances-$CHUNK.tsv" || die "prepare failed"
+  cat "$RUN/appliances-$CHUNK.tsv" >>"$RUN/appliances.tsv"
+  PREPARED=$((PREPARED + n))
+  # settled: the registry has consumed the new entitlements (their events no longer compete with
+  # the measurement), at most 60 s
+  while (($(lag address-registry rma.entitlements) > 0 && SECONDS - t0 < 60 + n / 20)); do sleep 1; done
   log "prepare: done in $((SECONDS - t0)) s"
 }
-take() { # take N -> prints the first line index, advances NEXT
-  local first=$NEXT
+take() { # take N -> FROM = the first line index of N prepared appliances; advances NEXT
+  ((NEXT + $1 <= PREPARED)) || prepare $((NEXT + $1 - PREPARED))
+  FROM=$NEXT
   NEXT=$((NEXT + $1))
-  echo "$first"
 }
 
 # ---------------------------------------------------------------- 1. intake
@@ -136,10 +153,16 @@ part_intake() {
   driver offsets "$RUN/intake.offsets"
   local c out best=0 best_c=0 line created secs rate p50 p99
   : >"$RUN/intake.rmas"
+  # appliances per wrk run: 1.5 times what R = 0.1 would use, or three times the best rate so far
+  local per est
+  est=$(awk -v t="$PG_TPS" -v s="$WRK_SECONDS" 'BEGIN {printf "%d", t * 0.1 * s * 1.5}')
   for c in "${CONNS[@]}"; do
     out="$RUN/wrk-$c"
-    sed -n "$((NEXT + 1)),$((NEXT + PER_WRK))p" "$RUN/appliances.tsv" >"$out.tsv"
-    NEXT=$((NEXT + PER_WRK))
+    per=$((best * WRK_SECONDS * 3 > est ? best * WRK_SECONDS * 3 : est))
+    ((per <= PER_WRK)) || per=$PER_WRK
+    ((per >= 300)) || per=300
+    take "$per"
+    sed -n "$((FROM + 1)),$((FROM + per))p" "$RUN/appliances.tsv" >"$out.tsv"
     line=$(wrk -t 2 -c "$c" -d "${WRK_SECONDS}s" --latency -s "$HERE/intake.lua" \
       "http://127.0.0.1:$RMA_INTAKE_PORT" -- "$out.tsv" "$RUN/tokens" "$out.rmas" 2 | tee "$out.txt" | grep '^wrk ')
     cat "$out.rmas".* >>"$RUN/intake.rmas" 2>/dev/null || true
@@ -150,21 +173,21 @@ part_intake() {
     rate=$(awk -v n="$created" -v s="$secs" 'BEGIN {printf "%.0f", n / s}')
     log "intake: $c connections: $rate RMAs/s, p50 ${p50} ms, p99 ${p99} ms ($line)"
     put "intake $c connections" "$rate RMAs/s, p50 $p50 ms, p99 $p99 ms"
-    grep -q 'exhausted=0' <<<"$line" || log "intake: WARNING: $c connections ran out of appliances (raise PER_WRK)"
+    grep -q 'exhausted=0' <<<"$line" || log "intake: WARNING: $c connections ran out of appliances ($per prepared)"
     if ((rate > best)); then best=$rate best_c=$c; fi
   done
   INTAKE_MAX=$best
   INTAKE_R=$(awk -v a="$best" -v b="$PG_TPS" 'BEGIN {printf "%.3f", a / b}')
   put "intake max (knee)" "$best RMAs/s at $best_c connections, R = $INTAKE_R x pgbench"
-  local half=$((best / 2)) from
+  local half=$((best / 2))
   ((half <= PER_WRK / WRK_SECONDS / 2)) || half=$((PER_WRK / WRK_SECONDS / 2))
   ((half > 0)) || half=1
-  from=$(take $((half * HALF_SECONDS)))
-  line=$(driver fixed "$half" "$HALF_SECONDS" "$RUN/appliances.tsv" "$from" "$RUN/half.rmas")
+  take $((half * HALF_SECONDS))
+  line=$(driver fixed "$half" "$HALF_SECONDS" "$RUN/appliances.tsv" "$FROM" "$RUN/half.rmas")
   log "intake: half rate: $line"
   cut -f1 "$RUN/half.rmas" >>"$RUN/intake.rmas"
   INTAKE_HALF_P99=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
-  put "intake at half the max ($half/s)" "p50 $(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line") ms, p99 $INTAKE_HALF_P99 ms ($(sed -n 's/.*codes=\([^ ]*\).*/\1/p' <<<"$line"))"
+  put "intake at half the max ($half/s)" "p50 $(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line") ms, p99 $INTAKE_HALF_P99 ms ($(sed -n 's/.*codes=\({[^}]*}\).*/\1/p' <<<"$line"))"
   audit_intake
   start rma-dispatch sla-monitor
 }
@@ -197,10 +220,10 @@ lag() { # GROUP TOPIC -> records not yet committed
 }
 
 part_pipeline() {
-  local rate from line ok drained t0 sustained=0 missing
+  local rate line ok drained t0 sustained=0 missing p99
   for rate in "${PIPE_RATES[@]}"; do
-    from=$(take $((rate * PIPE_SECONDS)))
-    line=$(driver fixed "$rate" "$PIPE_SECONDS" "$RUN/appliances.tsv" "$from" "$RUN/pipe-$rate.rmas")
+    take $((rate * PIPE_SECONDS))
+    line=$(driver fixed "$rate" "$PIPE_SECONDS" "$RUN/appliances.tsv" "$FROM" "$RUN/pipe-$rate.rmas")
     ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$line")
     # drained: both consumers of rma.lifecycle at its end within a tenth of the load's time
     t0=$SECONDS drained=0
@@ -214,8 +237,10 @@ part_pipeline() {
     cut -f1 "$RUN/pipe-$rate.rmas" | sort -u >"$RUN/pipe-$rate.n"
     missing=$(pipeline_missing "$RUN/pipe-$rate.n")
     log "pipeline: $rate/s: $line; drained=$drained; $missing"
-    put "pipeline $rate RMAs/s" "$(sed -n 's/.*codes=\([^ ]*\).*/\1/p' <<<"$line") p99 $(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line") ms, backlog $( ((drained)) && echo 'drained' || echo 'GROWING'), $missing"
-    if ((drained)) && ((ok >= rate * PIPE_SECONDS * 95 / 100)); then
+    put "pipeline $rate RMAs/s" "$(sed -n 's/.*codes=\({[^}]*}\).*/\1/p' <<<"$line") p99 $(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line") ms, backlog $( ((drained)) && echo 'drained' || echo 'GROWING'), $missing"
+    # intake keeps up too: requests do not queue up in front of it (p99 within PIPE_P99_MS)
+    p99=$(sed -n 's/.* p99=\([0-9]*\).*/\1/p' <<<"$line")
+    if ((drained)) && ((ok >= rate * PIPE_SECONDS * 95 / 100)) && ((${p99:-999999} <= PIPE_P99_MS)); then
       sustained=$rate
     else
       break
@@ -327,9 +352,9 @@ part_monitor() {
 # ---------------------------------------------------------------- 5. e2e
 
 part_e2e() {
-  local from line
-  from=$(take $((200 * E2E_SECONDS)))
-  line=$(driver fixed 200 "$E2E_SECONDS" "$RUN/appliances.tsv" "$from" "$RUN/e2e.rmas" e2e)
+  local line
+  take $((200 * E2E_SECONDS))
+  line=$(driver fixed 200 "$E2E_SECONDS" "$RUN/appliances.tsv" "$FROM" "$RUN/e2e.rmas" e2e)
   log "e2e: $line"
   E2E_P99=$(sed -n 's/.*e2e_p99=\([-0-9]*\).*/\1/p' <<<"$line")
   put "e2e at 200 RMAs/s, ${E2E_SECONDS} s" "201 -> shipment created p50 $(sed -n 's/.*e2e_p50=\([-0-9]*\).*/\1/p' <<<"$line") ms, p99 $E2E_P99 ms ($(sed -n 's/.*e2e_seen=\([0-9/]*\).*/\1/p' <<<"$line") seen; intake p99 $(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line") ms)"
@@ -389,7 +414,7 @@ part_startup() {
 # ---------------------------------------------------------------- main
 
 main() {
-  local quick=0 chosen=() p ok
+  local quick=0 chosen=() p ok name value
   while (($#)); do
     case $1 in
       --quick) quick=1 ;;
@@ -409,29 +434,24 @@ main() {
   ((${#chosen[@]})) || chosen=("${PARTS[@]}")
   if ((quick)); then
     PG_SECONDS=5 CONNS=(4 16) WRK_SECONDS=4 PER_WRK=1500 HALF_SECONDS=4
-    PIPE_RATES=(100 200) PIPE_SECONDS=8 BACKLOG=10000 DRAIN_MAX=120
+    PIPE_RATES=(50 100 200) PIPE_SECONDS=8 PIPE_P99_MS=1000 BACKLOG=10000 DRAIN_MAX=120
     CLOCKS=${BENCH_CLOCKS:-20000} DUE=${BENCH_DUE:-2000} WINDOW=20 INGEST_MAX=120 E2E_SECONDS=8
     JVM_MODES=(plain "${STACK_JVM:-aot}")
   else
     PG_SECONDS=15 CONNS=(4 8 16 32) WRK_SECONDS=10 PER_WRK=10000 HALF_SECONDS=20
-    PIPE_RATES=(200 400 600 800) PIPE_SECONDS=20 BACKLOG=100000 DRAIN_MAX=600
-    CLOCKS=${BENCH_CLOCKS:-1000000} DUE=${BENCH_DUE:-10000} WINDOW=60 INGEST_MAX=900 E2E_SECONDS=60
-    JVM_MODES=(plain appcds aot)
+    PIPE_RATES=(50 100 200 400 600 800) PIPE_SECONDS=20 PIPE_P99_MS=1000
+    BACKLOG=${BENCH_BACKLOG:-100000} DRAIN_MAX=${BENCH_DRAIN_MAX:-600}
+    CLOCKS=${BENCH_CLOCKS:-1000000} DUE=${BENCH_DUE:-10000} WINDOW=60 INGEST_MAX=900
+    E2E_SECONDS=${BENCH_E2E_SECONDS:-60}
+    read -r -a JVM_MODES <<<"${BENCH_JVM_MODES:-plain appcds aot}"
   fi
   RUN_ID=$(date -u +%m%d%H%M%S)
   RUN="$WORK/$RUN_ID"
   mkdir -p "$RUN"
-  local started=$SECONDS need=0
+  local started=$SECONDS
   log "run $RUN_ID ($( ((quick)) && echo quick || echo full)): ${chosen[*]}; files in ${RUN#"$ROOT"/}"
   setup
-  for p in "${chosen[@]}"; do
-    case $p in
-      intake) need=$((need + PER_WRK * ${#CONNS[@]} + PER_WRK / WRK_SECONDS / 2 * HALF_SECONDS)) ;;
-      pipeline) for r in "${PIPE_RATES[@]}"; do need=$((need + r * PIPE_SECONDS)); done ;;
-      e2e) need=$((need + 200 * E2E_SECONDS)) ;;
-    esac
-  done
-  ((need == 0)) || prepare "$need"
+  : >"$RUN/appliances.tsv"
 
   PG_TPS=0 INTAKE_R=- INTAKE_HALF_P99=- PIPELINE=- CONSUME=- MON_P99=- MON_RSS=- MON_INGEST=- E2E_P99=- READY_MAX=-
   for p in "${chosen[@]}"; do
@@ -442,8 +462,8 @@ main() {
   echo
   echo "| what | figure |"
   echo "|---|---|"
-  while read -r line; do
-    printf '| %s | %s |\n' "$(cut -c1-34 <<<"$line" | sed 's/ *$//')" "$(cut -c36- <<<"$line")"
+  while IFS=$'\t' read -r name value; do
+    printf '| %s | %s |\n' "$name" "$value"
   done <"$RUN/results"
   echo "(run $RUN_ID, $( ((quick)) && echo quick || echo full), $((SECONDS - started)) s)"
   echo "bench: intake/pg=$INTAKE_R p99=${INTAKE_HALF_P99}ms | pipeline=$PIPELINE/s | consume=$CONSUME/s | monitor late_p99=${MON_P99}ms rss=${MON_RSS}MB ingest=$MON_INGEST/s | e2e p99=${E2E_P99}ms | ready_max=${READY_MAX}s" |
