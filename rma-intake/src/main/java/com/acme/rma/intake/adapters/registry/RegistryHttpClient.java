@@ -4,6 +4,7 @@ import com.acme.rma.intake.application.ServiceToken;
 import com.acme.rma.intake.application.SiteRegistry;
 import com.acme.rma.intake.config.IntakeConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.vertx.core.VertxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -130,8 +131,11 @@ public class RegistryHttpClient implements SiteRegistry {
       } catch (Unexpected e) {
         // an answer this client cannot use will not improve by asking again
         throw new UnavailableException(what + ": " + e.getMessage(), e);
-      } catch (ProcessingException | WebApplicationException e) {
-        last = e; // unreachable, timed out, or the answer could not be read
+      } catch (ProcessingException | WebApplicationException | VertxException e) {
+        // unreachable, timed out, or the answer could not be read; a connection the registry
+        // closed while the call used it (HttpClosedException, seen under overload) may surface
+        // unwrapped from Vert.x
+        last = e;
       }
       LOG.debugf("registry call %s failed (attempt %d): %s", what, attempt + 1, last.getMessage());
     }

@@ -8,10 +8,16 @@ import com.acme.rma.intake.config.IntakeConfig;
 import com.acme.rma.intake.support.RegistryStub;
 import com.acme.rma.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +67,51 @@ class RegistryHttpClientTest {
         () -> client.lock("SN-1", "RMA-2026-000001", "P-1"));
     assertThrows(
         SiteRegistry.UnavailableException.class, () -> client.release("SN-1", "RMA-2026-000001"));
+  }
+
+  /**
+   * A registry that closes the connection before or in the middle of its answer (overloaded, or
+   * restarting): unavailable (503 to the partner), never an unexpected error (500).
+   */
+  @Test
+  void aConnectionClosedBeforeOrDuringTheAnswerIsUnavailable() throws Exception {
+    for (String partial :
+        List.of(
+            "",
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+                + "{\"serialNumber\":\"SN-1\",\"addr")) {
+      try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        Thread closer =
+            new Thread(
+                () -> {
+                  while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                      BufferedReader in =
+                          new BufferedReader(
+                              new InputStreamReader(
+                                  socket.getInputStream(), StandardCharsets.US_ASCII));
+                      String line;
+                      while ((line = in.readLine()) != null && !line.isEmpty()) {
+                        // the request's head; its body is not needed
+                      }
+                      socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
+                      socket.getOutputStream().flush();
+                    } catch (IOException closed) {
+                      return;
+                    }
+                  }
+                });
+        closer.setDaemon(true);
+        closer.start();
+        RegistryHttpClient client =
+            new RegistryHttpClient(
+                URI.create("http://127.0.0.1:" + server.getLocalPort()), FAST, TestTokens::service);
+        assertThrows(
+            SiteRegistry.UnavailableException.class,
+            () -> client.lock("SN-1", "RMA-2026-000001", "P-1"),
+            "answer cut after " + partial.length() + " bytes");
+      }
+    }
   }
 
   @Test
