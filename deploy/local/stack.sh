@@ -697,7 +697,9 @@ start_service() {
     RMA_JWT_AUDIENCE="$JWT_AUDIENCE" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "${extra[@]}" \
-    $(service_java "$svc" "$jar") -Xmx256m -jar "$jar"
+    $(service_java "$svc" "$jar") -Xmx256m \
+    -XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$LOG_DIR" \
+    -jar "$jar"
 }
 
 # The java command and archive flags of STACK_JVM for SERVICE's JAR.

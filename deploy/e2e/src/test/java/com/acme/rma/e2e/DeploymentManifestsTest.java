@@ -211,6 +211,11 @@ class DeploymentManifestsTest {
             assertTrue(
                 javaOptions.contains("-XX:MaxRAMPercentage="),
                 "the heap follows the memory limit: " + javaOptions));
+    checks.add(
+        () ->
+            assertTrue(
+                javaOptions.contains("-XX:+ExitOnOutOfMemoryError"),
+                "a JVM out of heap exits and is restarted, not left half-alive: " + javaOptions));
     assertAll(checks);
   }
 
