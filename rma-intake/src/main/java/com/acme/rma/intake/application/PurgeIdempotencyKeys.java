@@ -46,14 +46,7 @@ public class PurgeIdempotencyKeys {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
-    try {
-      long purged = purgeExpired();
-      if (purged > 0) {
-        LOG.infof("forgot %d idempotency keys older than %s", purged, retention);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("purging idempotency keys failed; it runs again at the next interval", e);
-    }
+    Purges.onSchedule(LOG, "idempotency keys older than " + retention, this::purgeExpired);
   }
 
   /** Forgets every key stored more than the retention ago; returns how many. */

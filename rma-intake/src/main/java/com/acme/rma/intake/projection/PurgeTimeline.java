@@ -43,14 +43,8 @@ public class PurgeTimeline {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
-    try {
-      long purged = purgeExpired();
-      if (purged > 0) {
-        LOG.infof("forgot %d timeline entries of RMAs ended more than %s ago", purged, retention);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("purging timelines failed; it runs again at the next interval", e);
-    }
+    Purges.onSchedule(
+        LOG, "timeline entries of RMAs ended more than " + retention + " ago", this::purgeExpired);
   }
 
   /** Forgets the entries of every RMA closed or cancelled more than the retention ago. */

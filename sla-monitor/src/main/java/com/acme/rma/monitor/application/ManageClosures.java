@@ -102,23 +102,13 @@ public class ManageClosures {
     return store.changes(calendar(id).id(), offset, limit);
   }
 
-  /** Closes a day (replacing the reason of one already closed); a dry run changes nothing. */
-  public Outcome close(String id, LocalDate day, String reason, String by, boolean dryRun) {
-    return close(id, day, day, reason, by, dryRun);
-  }
-
   /**
-   * Closes the days {@code from}..{@code to} in one change (at most {@link #MAX_RANGE_DAYS}; days
-   * already closed take the new reason); a dry run changes nothing.
+   * Closes the days {@code from}..{@code to} (one day: {@code from = to}) in one change (at most
+   * {@link #MAX_RANGE_DAYS}; days already closed take the new reason); a dry run changes nothing.
    */
   public Outcome close(
       String id, LocalDate from, LocalDate to, String reason, String by, boolean dryRun) {
     return change(id, from, to, Action.CLOSE, reason, by, dryRun);
-  }
-
-  /** Reopens a closed day; 404 {@code CLOSURE_NOT_FOUND} when it is not closed by ops. */
-  public Outcome reopen(String id, LocalDate day, String reason, String by, boolean dryRun) {
-    return reopen(id, day, day, reason, by, dryRun);
   }
 
   /**

@@ -3,6 +3,8 @@ package com.acme.rma.platform.retention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes in small batches, each in its own short transaction, so that a purge never holds many row
@@ -28,6 +30,21 @@ public final class Purges {
       total += deleted;
     } while (deleted >= BATCH);
     return total;
+  }
+
+  /**
+   * What a scheduled purge does: runs {@code purge}, logs how many {@code what} it forgot (when
+   * any), and on a failure logs it and leaves the rest to the next interval.
+   */
+  public static void onSchedule(Logger log, String what, LongSupplier purge) {
+    try {
+      long purged = purge.getAsLong();
+      if (purged > 0) {
+        log.infof("forgot %d %s", purged, what);
+      }
+    } catch (RuntimeException e) {
+      log.warnf(e, "purging %s failed; it runs again at the next interval", what);
+    }
   }
 
   /** Checks a retention setting: positive, and at least {@code minimum}. */

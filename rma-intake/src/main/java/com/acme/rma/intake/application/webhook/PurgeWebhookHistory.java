@@ -46,14 +46,8 @@ public class PurgeWebhookHistory {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
-    try {
-      long purged = purgeExpired();
-      if (purged > 0) {
-        LOG.infof("forgot %d webhook deliveries and attempts older than %s", purged, retention);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("purging the webhook history failed; it runs again at the next interval", e);
-    }
+    Purges.onSchedule(
+        LOG, "webhook deliveries and attempts older than " + retention, this::purgeExpired);
   }
 
   /** Forgets every finished delivery and every attempt older than the retention; how many. */

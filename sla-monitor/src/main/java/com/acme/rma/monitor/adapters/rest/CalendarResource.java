@@ -110,15 +110,8 @@ public class CalendarResource {
       @PathParam("date") String date,
       @QueryParam("dryRun") String dryRun,
       ClosureRequest body) {
-    List<Problem.Violation> problems = new ArrayList<>();
-    LocalDate day = day("date", date, problems);
-    String reason = ClosureRequests.reason(body == null ? null : body.reason(), problems);
-    boolean dry = dryRun(dryRun, problems);
-    if (!problems.isEmpty()) {
-      closures.calendar(id); // an unknown calendar is a 404 first
-      throw ProblemException.invalid(problems);
-    }
-    return answer(closures.close(id, day, reason, ClosureRequests.who(token), dry));
+    return change(
+        id, "date", date, "date", date, body == null ? null : body.reason(), false, dryRun);
   }
 
   @APIResponseSchema(
@@ -134,15 +127,7 @@ public class CalendarResource {
       @PathParam("date") String date,
       @QueryParam("dryRun") String dryRun,
       @QueryParam("reason") String reason) {
-    List<Problem.Violation> problems = new ArrayList<>();
-    LocalDate day = day("date", date, problems);
-    String why = withdrawal(reason, problems);
-    boolean dry = dryRun(dryRun, problems);
-    if (!problems.isEmpty()) {
-      closures.calendar(id);
-      throw ProblemException.invalid(problems);
-    }
-    return answer(closures.reopen(id, day, why, ClosureRequests.who(token), dry));
+    return change(id, "date", date, "date", date, reason, true, dryRun);
   }
 
   @APIResponseSchema(
@@ -156,16 +141,15 @@ public class CalendarResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Object closeRange(
       @PathParam("id") String id, @QueryParam("dryRun") String dryRun, RangeRequest body) {
-    List<Problem.Violation> problems = new ArrayList<>();
-    LocalDate from = day("from", body == null ? null : body.from(), problems);
-    LocalDate to = day("to", body == null ? null : body.to(), problems);
-    String reason = ClosureRequests.reason(body == null ? null : body.reason(), problems);
-    boolean dry = dryRun(dryRun, problems);
-    if (!problems.isEmpty()) {
-      closures.calendar(id);
-      throw ProblemException.invalid(problems);
-    }
-    return answer(closures.close(id, from, to, reason, ClosureRequests.who(token), dry));
+    return change(
+        id,
+        "from",
+        body == null ? null : body.from(),
+        "to",
+        body == null ? null : body.to(),
+        body == null ? null : body.reason(),
+        false,
+        dryRun);
   }
 
   @APIResponseSchema(
@@ -182,16 +166,38 @@ public class CalendarResource {
       @QueryParam("to") String toDate,
       @QueryParam("dryRun") String dryRun,
       @QueryParam("reason") String reason) {
+    return change(id, "from", fromDate, "to", toDate, reason, true, dryRun);
+  }
+
+  /**
+   * Closes (or reopens) the days {@code from}..{@code to} named by the request's fields (one field
+   * for a single day); a reason is required to close, optional to reopen. All problems at once, an
+   * unknown calendar first.
+   */
+  private Object change(
+      String id,
+      String fromField,
+      String from,
+      String toField,
+      String to,
+      String reasonText,
+      boolean reopen,
+      String dryRun) {
     List<Problem.Violation> problems = new ArrayList<>();
-    LocalDate from = day("from", fromDate, problems);
-    LocalDate to = day("to", toDate, problems);
-    String why = withdrawal(reason, problems);
+    LocalDate first = day(fromField, from, problems);
+    LocalDate last = toField.equals(fromField) ? first : day(toField, to, problems);
+    String reason =
+        reopen ? withdrawal(reasonText, problems) : ClosureRequests.reason(reasonText, problems);
     boolean dry = dryRun(dryRun, problems);
     if (!problems.isEmpty()) {
-      closures.calendar(id);
+      closures.calendar(id); // an unknown calendar is a 404 first
       throw ProblemException.invalid(problems);
     }
-    return answer(closures.reopen(id, from, to, why, ClosureRequests.who(token), dry));
+    String who = ClosureRequests.who(token);
+    return answer(
+        reopen
+            ? closures.reopen(id, first, last, reason, who, dry)
+            : closures.close(id, first, last, reason, who, dry));
   }
 
   @GET
