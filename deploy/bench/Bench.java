@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,6 +107,7 @@ public class Bench {
               Integer.parseInt(a[4]),
               a[5]);
       case "drain" -> drain(a[1], a[2], Integer.parseInt(a[3]));
+      case "drained" -> drained(Integer.parseInt(a[1]), java.util.Arrays.copyOfRange(a, 2, a.length));
       case "alerts" -> alerts(Path.of(a[1]), a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));
       default -> throw new IllegalArgumentException("unknown command " + a[0]);
     }
@@ -552,6 +554,41 @@ public class Bench {
       double secs = Math.max(0.001, (lastAt - firstAt) / 1e9);
       System.out.printf("drain group=%s consumed=%d remaining=%d seconds=%.1f rate=%.0f%n",
           group, last - first, Math.max(0, endSum - last), secs, (last - first) / secs);
+    }
+  }
+
+  /**
+   * Waits up to SECONDS until every GROUP:TOPIC has committed the topic's end offsets (as they are
+   * when it is first asked); prints "drained=1|0 seconds=S lag=N". One JVM polling, instead of a
+   * Kafka tool started every second (which alone would take a core of this 2-core machine).
+   */
+  static void drained(int seconds, String[] groupTopics) throws Exception {
+    try (Admin admin = Admin.create(kafkaProps()); KafkaConsumer<String, String> c = new KafkaConsumer<>(kafkaProps())) {
+      Map<String, Map<TopicPartition, Long>> ends = new LinkedHashMap<>();
+      for (String gt : groupTopics) {
+        String topic = gt.substring(gt.indexOf(':') + 1);
+        ends.put(gt, c.endOffsets(partitions(c, topic)));
+      }
+      long t0 = System.nanoTime();
+      long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
+      long lag;
+      do {
+        lag = 0;
+        for (Map.Entry<String, Map<TopicPartition, Long>> e : ends.entrySet()) {
+          String group = e.getKey().substring(0, e.getKey().indexOf(':'));
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+          for (Map.Entry<TopicPartition, Long> end : e.getValue().entrySet()) {
+            OffsetAndMetadata o = committed.get(end.getKey());
+            lag += Math.max(0, end.getValue() - (o == null ? 0 : o.offset()));
+          }
+        }
+        if (lag == 0) {
+          break;
+        }
+        Thread.sleep(200);
+      } while (System.nanoTime() < deadline);
+      System.out.printf("drained=%d seconds=%.1f lag=%d%n", lag == 0 ? 1 : 0, (System.nanoTime() - t0) / 1e9, lag);
     }
   }
 

@@ -60,6 +60,26 @@ driver() {
 
 stop() { "$STACK" stop "$@" >&2; }
 start() { "$STACK" start "$@" >&2; }
+# paused (SIGSTOP), not stopped: a paused service keeps its JIT-compiled code, and catches up on what
+# it missed once resumed (SIGCONT)
+pause() {
+  local s
+  for s in "$@"; do kill -STOP "$("$STACK" pid "$s")"; done
+  log "paused: $*"
+}
+resume() {
+  local s
+  for s in "$@"; do kill -CONT "$("$STACK" pid "$s")"; done
+  log "resumed: $*"
+}
+
+# Discarded load before a measurement (WARM_SECONDS at WARM_RATE RMAs/s): the services' hot paths
+# JIT-compiled, their pools and connections open, as in a service that has been running a while.
+warm_up() {
+  ((WARM_SECONDS > 0)) || return 0
+  take $((WARM_RATE * WARM_SECONDS))
+  log "warm-up: $(driver fixed "$WARM_RATE" "$WARM_SECONDS" "$RUN/appliances.tsv" "$FROM" "$RUN/warm.rmas")"
+}
 
 # a stopped group's committed offsets on rma.lifecycle moved to the end (it skips the synthetic events)
 skip_lifecycle() {
@@ -122,7 +142,7 @@ prepare() {
   PREPARED=$((PREPARED + n))
   # settled: the registry has consumed the new entitlements (their events no longer compete with
   # the measurement), at most 60 s
-  while (($(lag address-registry rma.entitlements) > 0 && SECONDS - t0 < 60 + n / 20)); do sleep 1; done
+  driver drained $((60 + n / 20)) address-registry:rma.entitlements >/dev/null
   log "prepare: done in $((SECONDS - t0)) s"
 }
 take() { # take N -> FROM = the first line index of N prepared appliances; advances NEXT
@@ -148,8 +168,9 @@ part_pgbench() {
 
 part_intake() {
   part_pgbench
-  log "intake: rma-dispatch and sla-monitor stopped (intake alone, the registry on the Gold Plus path)"
-  stop rma-dispatch sla-monitor
+  log "intake: rma-dispatch and sla-monitor paused (intake alone, the registry on the Gold Plus path)"
+  pause rma-dispatch sla-monitor
+  warm_up
   driver offsets "$RUN/intake.offsets"
   local c out best=0 best_c=0 line created secs rate p50 p99
   : >"$RUN/intake.rmas"
@@ -189,7 +210,9 @@ part_intake() {
   INTAKE_HALF_P99=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
   put "intake at half the max ($half/s)" "p50 $(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line") ms, p99 $INTAKE_HALF_P99 ms ($(sed -n 's/.*codes=\({[^}]*}\).*/\1/p' <<<"$line"))"
   audit_intake
-  start rma-dispatch sla-monitor
+  resume rma-dispatch sla-monitor
+  # they catch up on the intake part's RMAs before the next part measures
+  driver drained 300 rma-dispatch:rma.lifecycle sla-monitor:rma.lifecycle >/dev/null
 }
 
 # every 201 has its row, and (unless QUEUED outside support hours) its rma.authorized.v1
@@ -214,26 +237,16 @@ EOF
 
 # ---------------------------------------------------------------- 2. pipeline
 
-lag() { # GROUP TOPIC -> records not yet committed
-  kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-    --describe --group "$1" 2>/dev/null | awk -v t="$2" '$2 == t && $6 ~ /^[0-9]+$/ {s += $6} END {print s + 0}'
-}
-
 part_pipeline() {
-  local rate line ok drained t0 sustained=0 missing p99
+  local rate line ok drained sustained=0 missing p99
+  warm_up
   for rate in "${PIPE_RATES[@]}"; do
     take $((rate * PIPE_SECONDS))
     line=$(driver fixed "$rate" "$PIPE_SECONDS" "$RUN/appliances.tsv" "$FROM" "$RUN/pipe-$rate.rmas")
     ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$line")
     # drained: both consumers of rma.lifecycle at its end within a tenth of the load's time
-    t0=$SECONDS drained=0
-    while ((SECONDS - t0 <= PIPE_SECONDS / 10 + 3)); do
-      if (($(lag rma-dispatch rma.lifecycle) == 0 && $(lag sla-monitor rma.lifecycle) == 0)); then
-        drained=1
-        break
-      fi
-      sleep 1
-    done
+    drained=$(driver drained $((PIPE_SECONDS / 10 + 3)) rma-dispatch:rma.lifecycle sla-monitor:rma.lifecycle |
+      sed -n 's/^drained=\([01]\).*/\1/p')
     cut -f1 "$RUN/pipe-$rate.rmas" | sort -u >"$RUN/pipe-$rate.n"
     missing=$(pipeline_missing "$RUN/pipe-$rate.n")
     log "pipeline: $rate/s: $line; drained=$drained; $missing"
@@ -353,6 +366,7 @@ part_monitor() {
 
 part_e2e() {
   local line
+  warm_up
   take $((200 * E2E_SECONDS))
   line=$(driver fixed 200 "$E2E_SECONDS" "$RUN/appliances.tsv" "$FROM" "$RUN/e2e.rmas" e2e)
   log "e2e: $line"
@@ -433,11 +447,13 @@ main() {
   done
   ((${#chosen[@]})) || chosen=("${PARTS[@]}")
   if ((quick)); then
+    WARM_SECONDS=10 WARM_RATE=40
     PG_SECONDS=5 CONNS=(4 16) WRK_SECONDS=4 PER_WRK=1500 HALF_SECONDS=4
     PIPE_RATES=(50 100 200) PIPE_SECONDS=8 PIPE_P99_MS=1000 BACKLOG=10000 DRAIN_MAX=120
     CLOCKS=${BENCH_CLOCKS:-20000} DUE=${BENCH_DUE:-2000} WINDOW=20 INGEST_MAX=120 E2E_SECONDS=8
     JVM_MODES=(plain "${STACK_JVM:-aot}")
   else
+    WARM_SECONDS=30 WARM_RATE=50
     PG_SECONDS=15 CONNS=(4 8 16 32) WRK_SECONDS=10 PER_WRK=10000 HALF_SECONDS=20
     PIPE_RATES=(50 100 200 400 600 800) PIPE_SECONDS=20 PIPE_P99_MS=1000
     BACKLOG=${BENCH_BACKLOG:-100000} DRAIN_MAX=${BENCH_DRAIN_MAX:-600}

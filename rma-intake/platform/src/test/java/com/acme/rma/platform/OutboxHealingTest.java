@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -297,6 +298,35 @@ class OutboxHealingTest {
     purge.purgePublishedOutbox();
     assertTrue(row(parked).isPresent(), "parked rows are never purged, however old");
     assertTrue(row(pending).isPresent(), "pending rows are never purged, however old");
+  }
+
+  @Test
+  void eventsAddedInOneTransactionAreNumberedInTheOrderTheyWereAdded() {
+    // inserted as one JDBC batch at commit (ids assigned before, seq by the database): the
+    // sending order must still be the order of add()
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<UUID> added =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  List<UUID> ids = new ArrayList<>();
+                  for (int i = 0; i < 60; i++) {
+                    ids.add(
+                        outbox.add(
+                            new OutgoingEvent(
+                                TOPIC, "order-" + run, "healing.probe.v1", Map.of("n", i))));
+                  }
+                  return ids;
+                });
+
+    List<UUID> bySeq =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    OutboxEvent.<OutboxEvent>list("key = ?1 order by seq", "order-" + run).stream()
+                        .map(e -> e.id)
+                        .toList());
+    assertEquals(added, bySeq);
   }
 
   // --- helpers -------------------------------------------------------------------------------

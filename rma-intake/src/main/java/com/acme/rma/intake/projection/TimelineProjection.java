@@ -4,13 +4,14 @@ import com.acme.rma.intake.application.RmaStore;
 import com.acme.rma.intake.application.webhook.NotifyWebhooks;
 import com.acme.rma.intake.domain.Rma;
 import com.acme.rma.platform.Causes;
-import com.acme.rma.platform.consume.EventConsumer;
+import com.acme.rma.platform.consume.BatchEventConsumer;
 import com.acme.rma.platform.inbox.InboundEvent;
 import com.acme.rma.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,7 +37,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class TimelineProjection {
 
-  private final EventConsumer consumer;
+  private final BatchEventConsumer consumer;
   private final TimelineStore store;
   private final RmaStore rmas;
   private final NotifyWebhooks webhooks;
@@ -43,7 +45,7 @@ public class TimelineProjection {
   private final Clock clock;
 
   public TimelineProjection(
-      EventConsumer consumer,
+      BatchEventConsumer consumer,
       TimelineStore store,
       RmaStore rmas,
       NotifyWebhooks webhooks,
@@ -59,26 +61,30 @@ public class TimelineProjection {
 
   @Incoming("timeline-lifecycle")
   @Blocking
-  public void lifecycle(ConsumerRecord<String, String> record) {
-    consumer.consume("timeline-lifecycle", record, event -> project(event, record, true));
+  public CompletionStage<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
+    return consumer.project(
+        "timeline-lifecycle", batch, (event, record) -> project(event, record, true));
   }
 
   @Incoming("timeline-shipments")
   @Blocking
-  public void shipments(ConsumerRecord<String, String> record) {
-    consumer.consume("timeline-shipments", record, event -> project(event, record, true));
+  public CompletionStage<Void> shipments(KafkaRecordBatch<String, String> batch) {
+    return consumer.project(
+        "timeline-shipments", batch, (event, record) -> project(event, record, true));
   }
 
   @Incoming("timeline-sla-alerts")
   @Blocking
-  public void slaAlerts(ConsumerRecord<String, String> record) {
-    consumer.consume("timeline-sla-alerts", record, event -> project(event, record, true));
+  public CompletionStage<Void> slaAlerts(KafkaRecordBatch<String, String> batch) {
+    return consumer.project(
+        "timeline-sla-alerts", batch, (event, record) -> project(event, record, true));
   }
 
   @Incoming("timeline-sla-clocks")
   @Blocking
-  public void slaClocks(ConsumerRecord<String, String> record) {
-    consumer.consume("timeline-sla-clocks", record, event -> project(event, record, true));
+  public CompletionStage<Void> slaClocks(KafkaRecordBatch<String, String> batch) {
+    return consumer.project(
+        "timeline-sla-clocks", batch, (event, record) -> project(event, record, true));
   }
 
   /** The live path: new entries, and their webhook deliveries. */

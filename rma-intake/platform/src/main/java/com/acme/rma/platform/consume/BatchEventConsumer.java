@@ -55,14 +55,38 @@ public class BatchEventConsumer {
     this.checks = checks;
   }
 
+  /** The effect of one event that also needs its record (topic, partition, offset). */
+  @FunctionalInterface
+  public interface RecordHandler {
+    void handle(InboundEvent event, ConsumerRecord<String, String> record);
+  }
+
   /** Applies the batch; the returned stage is the batch's ack (after any dead letter is sent). */
   public CompletionStage<Void> consume(
       String channel, KafkaRecordBatch<String, String> batch, EventConsumer.Handler handler) {
+    return consume(channel, batch, (event, record) -> handler.handle(event), true);
+  }
+
+  /**
+   * The same for a projection that keeps its own idempotency (a unique key per event in its own
+   * table) and must not claim the events in the inbox, which the service's other consumers of the
+   * same events use.
+   */
+  public CompletionStage<Void> project(
+      String channel, KafkaRecordBatch<String, String> batch, RecordHandler handler) {
+    return consume(channel, batch, handler, false);
+  }
+
+  private CompletionStage<Void> consume(
+      String channel,
+      KafkaRecordBatch<String, String> batch,
+      RecordHandler handler,
+      boolean claimInbox) {
     List<KafkaRecord<String, String>> records = batch.getRecords();
     if (records.isEmpty()) {
       return batch.ack();
     }
-    if (records.size() > 1 && applyTogether(channel, records, handler)) {
+    if (records.size() > 1 && applyTogether(channel, records, handler, claimInbox)) {
       stalls.succeeded(channel);
       // one line per batch at INFO (each event's own line is at DEBUG)
       ConsumerRecord<String, String> first = consumerRecord(records.get(0));
@@ -82,7 +106,7 @@ public class BatchEventConsumer {
     for (KafkaRecord<String, String> record : records) {
       ConsumerRecord<String, String> consumerRecord = consumerRecord(record);
       try {
-        single.consume(channel, consumerRecord, handler);
+        single.consume(channel, consumerRecord, event -> handler.handle(event, consumerRecord));
       } catch (PoisonEventException poison) {
         // dead-lettered alone; the batch's ack below must not run before it is on the DLQ topic
         record.nack(poison).toCompletableFuture().join();
@@ -93,7 +117,10 @@ public class BatchEventConsumer {
 
   /** True when every record of the batch was applied and committed in one transaction. */
   private boolean applyTogether(
-      String channel, List<KafkaRecord<String, String>> records, EventConsumer.Handler handler) {
+      String channel,
+      List<KafkaRecord<String, String>> records,
+      RecordHandler handler,
+      boolean claimInbox) {
     List<ConsumerRecord<String, String>> consumerRecords = new ArrayList<>(records.size());
     List<InboundEvent> events = new ArrayList<>(records.size());
     try {
@@ -111,7 +138,9 @@ public class BatchEventConsumer {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                inbox.claimAll(events);
+                if (claimInbox) {
+                  inbox.claimAll(events);
+                }
                 for (int i = 0; i < events.size(); i++) {
                   ConsumerRecord<String, String> record = consumerRecords.get(i);
                   InboundEvent event = events.get(i);
@@ -126,7 +155,7 @@ public class BatchEventConsumer {
                       () -> {
                         try {
                           single.correlate(record);
-                          handler.handle(event);
+                          handler.handle(event, record);
                           LOG.debugf(
                               "%s: applied %s from %s-%d@%d",
                               channel,

@@ -3,8 +3,6 @@ package com.acme.rma.platform.outbox;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,12 +13,17 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+  /** The CloudEvent id: assigned before the insert, so a transaction's rows go in one batch. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long seq;
-
   @Column(nullable = false, unique = true)
   public UUID id;
+
+  /**
+   * The sending order: numbered by the database as rows are inserted ({@code bigserial}), never by
+   * Hibernate, which would otherwise have to insert each row alone to learn its number.
+   */
+  @Column(insertable = false, updatable = false)
+  public Long seq;
 
   @Column(nullable = false)
   public String topic;

@@ -10,6 +10,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -151,8 +152,24 @@ public class ProblemMappers {
       LOG.warnf("database unavailable, answering 503: %s", e.getMessage());
       return problem(databaseUnavailable(databaseRetryAfterSeconds));
     }
+    if (clientGone(e)) {
+      // the client closed the connection before its body was read (e.g. a load tool stopping):
+      // nothing was done and nobody reads the answer; not a failure of the service
+      LOG.debugf("the client closed the connection mid-request: %s", e.getMessage());
+      return respond(
+          Problem.of(400, "REQUEST_ABORTED", "Bad Request", "The request was not received whole."));
+    }
     LOG.error("unexpected failure while handling a request", e);
     return respond(internalError());
+  }
+
+  private static boolean clientGone(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HttpClosedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 503 {@code DEPENDENCY_UNAVAILABLE} with {@code Retry-After}: the database is unreachable. */

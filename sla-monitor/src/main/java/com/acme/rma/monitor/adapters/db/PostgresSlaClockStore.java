@@ -8,6 +8,7 @@ import com.acme.rma.monitor.domain.SlaState;
 import com.acme.rma.platform.observe.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,8 @@ public class PostgresSlaClockStore implements SlaClockStore {
             "select 1 from (select pg_advisory_xact_lock(:space, hashtext(:rma))) as locked")
         .setParameter("space", RMA_LOCK_SPACE)
         .setParameter("rma", rmaNumber)
+        // a lock reads no table: no flush of the rows written so far (they stay in one batch)
+        .setFlushMode(FlushModeType.COMMIT)
         .getSingleResult();
   }
 
