@@ -176,9 +176,9 @@ part_intake() {
   driver offsets "$RUN/intake.offsets"
   local c out best=0 best_c=0 line created secs rate p50 p99
   : >"$RUN/intake.rmas"
-  # appliances per wrk run: 1.5 times what R = 0.1 would use, or three times the best rate so far
-  local per est
-  est=$(awk -v t="$PG_TPS" -v s="$WRK_SECONDS" 'BEGIN {printf "%d", t * 0.1 * s * 1.5}')
+  # appliances per wrk run: four times the warm-up's rate, then three times the best rate so far
+  # (preparing them costs time: R = 0.1 would need thousands; `exhausted=` says when too few)
+  local per est=$((WARM_RATE * WRK_SECONDS * 4))
   for c in "${CONNS[@]}"; do
     out="$RUN/wrk-$c"
     per=$((best * WRK_SECONDS * 3 > est ? best * WRK_SECONDS * 3 : est))
