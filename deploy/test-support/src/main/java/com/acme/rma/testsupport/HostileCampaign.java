@@ -398,8 +398,8 @@ public final class HostileCampaign {
                 false,
                 false);
         Answer answer = send(probe);
-        check(report, probe, answer);
-        if (answer.status() != 401 && answer.status() != 403) {
+        check(report, probe, answer); // an unanswered probe is a finding ("unanswered")
+        if (answer != null && answer.status() != 401 && answer.status() != 403) {
           roles.add(role.getKey());
         }
       }
