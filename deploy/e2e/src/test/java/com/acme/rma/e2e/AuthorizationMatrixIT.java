@@ -83,6 +83,7 @@ class AuthorizationMatrixIT {
     expect("rma-intake PUT /api/v1/entitlements/{serialNumber}", "DENY DENY ALLOW DENY DENY");
     expect("rma-intake GET /api/v1/rmas/{rmaNumber}/timeline", "ALLOW HIDE ALLOW ALLOW DENY");
     expect("rma-intake POST /api/v1/timeline/rebuild", "DENY DENY ALLOW DENY DENY");
+    expect("rma-intake GET /api/v1/timeline/rebuild", "DENY DENY ALLOW DENY DENY");
     expect("rma-intake POST /api/v1/webhooks", "ALLOW ALLOW DENY DENY DENY");
     expect("rma-intake GET /api/v1/webhooks", "ALLOW ALLOW ALLOW DENY DENY");
     // an unknown webhook id: 404 for every caller allowed to ask (foreign ones included)

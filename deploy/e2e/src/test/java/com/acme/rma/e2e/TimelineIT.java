@@ -145,10 +145,35 @@ class TimelineIT {
     // a rebuild from the topics gives the same timelines
     List<List<Object>> before =
         List.of(opsTimeline(met), opsTimeline(held), opsTimeline(breaching));
+    // (in the background: 202, then its state until DONE; 409 while another test's one runs)
+    String rebuild =
+        await("a timeline rebuild started")
+            .atMost(FLOW_TIMEOUT)
+            .until(
+                () -> {
+                  Response started =
+                      request(Service.RMA_INTAKE, stack.token("ops"))
+                          .post("/api/v1/timeline/rebuild");
+                  started.then().statusCode(oneOf(202, 409));
+                  return started.statusCode() == 202 ? started.<String>path("id") : null;
+                },
+                id -> id != null);
+    await("timeline rebuild " + rebuild)
+        .atMost(FLOW_TIMEOUT)
+        .until(
+            () ->
+                request(Service.RMA_INTAKE, stack.token("ops"))
+                    .get("/api/v1/timeline/rebuild")
+                    .then()
+                    .statusCode(200)
+                    .body("id", equalTo(rebuild))
+                    .extract()
+                    .path("state"),
+            state -> !"RUNNING".equals(state));
     request(Service.RMA_INTAKE, stack.token("ops"))
-        .post("/api/v1/timeline/rebuild")
+        .get("/api/v1/timeline/rebuild")
         .then()
-        .statusCode(200);
+        .body("state", equalTo("DONE"));
     assertEquals(before, List.of(opsTimeline(met), opsTimeline(held), opsTimeline(breaching)));
   }
 

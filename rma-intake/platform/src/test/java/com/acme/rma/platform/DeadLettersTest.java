@@ -187,6 +187,64 @@ class DeadLettersTest {
   }
 
   @Test
+  void whatOpsReadOfADeadLetterNamesNoExceptionClassNorCode() {
+    // through a consumer: the parser's message names a Java type, its failure class is recorded
+    String typed = UUID.randomUUID().toString();
+    kafka().send("platform.probe", "typed", "{\"name\":{\"first\":1}}", cloudEvent(typed, "/t"));
+    Map<String, Object> parsed = awaitEntry(typed);
+    assertTrue(
+        ((String) parsed.get("reason")).contains("value of type `String` from Object value"),
+        parsed.toString());
+    assertNotNull(parsed.get("cause"));
+
+    // as SmallRye writes a cause without a message (its toString), and as dead letters written
+    // before the plain texts hold them
+    String legacy = UUID.randomUUID().toString();
+    Map<String, String> headers = new HashMap<>(cloudEvent(legacy, "/t"));
+    headers.put("dead-letter-reason", "java.lang.IllegalStateException: no route for com.acme.X");
+    headers.put("dead-letter-cause", "java.lang.NullPointerException");
+    headers.put("dead-letter-exception-class-name", "java.lang.IllegalStateException");
+    headers.put("dead-letter-cause-class-name", "java.lang.NullPointerException");
+    headers.put("dead-letter-topic", "platform.probe");
+    kafka().send("platform.dlq", "legacy", "{}", headers);
+    Map<String, Object> old = awaitEntry(legacy);
+    assertEquals("no route for X", old.get("reason"));
+    assertNull(old.get("cause"));
+
+    for (Map<String, Object> entry : List.of(parsed, old)) {
+      String shown =
+          given()
+              .auth()
+              .oauth2(TestTokens.ops())
+              .get(BASE + "/" + entry.get("id"))
+              .then()
+              .statusCode(200)
+              .body("headers.name", hasItem("dead-letter-reason"))
+              .body("headers.name", not(hasItem("dead-letter-exception-class-name")))
+              .extract()
+              .asString();
+      CausesTest.assertPlain(shown);
+    }
+    for (int page = 0; ; page++) {
+      JsonPath listed =
+          given()
+              .auth()
+              .oauth2(TestTokens.ops())
+              .queryParam("page", page)
+              .queryParam("size", 200)
+              .get(BASE)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      CausesTest.assertPlain(listed.prettify());
+      if (listed.getList("items").isEmpty()) {
+        break;
+      }
+    }
+  }
+
+  @Test
   void anUnknownDeadLetterIs404Problem() {
     for (String id : List.of("0-999999999", "99-0", "abc", "1-")) {
       given()

@@ -1,12 +1,14 @@
 package com.acme.rma.intake.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.rma.intake.support.Fixtures;
 import com.acme.rma.testsupport.MutableClock;
@@ -14,9 +16,17 @@ import com.acme.rma.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +35,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TimelineApiTest {
 
+  private static final String REBUILD = "/api/v1/timeline/rebuild";
+
   @Inject MutableClock clock;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @ConfigProperty(name = "quarkus.datasource.username")
+  String jdbcUser;
+
+  @ConfigProperty(name = "quarkus.datasource.password")
+  String jdbcPassword;
 
   private String partner;
   private String rma;
@@ -75,25 +96,102 @@ class TimelineApiTest {
   }
 
   @Test
-  void aRebuildFromTheTopicsGivesIdenticalEntries() {
+  void aRebuildRunsInTheBackgroundOneAtATimeAndGivesIdenticalEntries() throws Exception {
     List<Map<String, Object>> before =
         timeline(TestTokens.ops(), rma).statusCode(200).extract().jsonPath().getList("$");
-    given()
-        .auth()
-        .oauth2(TestTokens.partner(partner))
-        .post("/api/v1/timeline/rebuild")
-        .then()
-        .statusCode(403);
+    String partnerToken = TestTokens.partner(partner);
+    given().auth().oauth2(partnerToken).post(REBUILD).then().statusCode(403);
+    given().auth().oauth2(partnerToken).get(REBUILD).then().statusCode(403);
+
+    // a rebuild whose instance stopped long ago does not hold up the next one
+    UUID abandoned = UUID.randomUUID();
+    try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+        PreparedStatement insert =
+            db.prepareStatement(
+                "insert into timeline_rebuild (id, state, started_at) values (?, 'RUNNING', ?)")) {
+      insert.setObject(1, abandoned);
+      insert.setObject(
+          2, Fixtures.FRIDAY_MORNING.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+      insert.executeUpdate();
+    }
+
+    String id;
+    try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+      // the rebuild's writing waits for this lock; reading the timeline does not
+      db.setAutoCommit(false);
+      db.createStatement().execute("lock table timeline_entry in exclusive mode");
+      id =
+          given()
+              .auth()
+              .oauth2(TestTokens.ops())
+              .post(REBUILD)
+              .then()
+              .statusCode(202)
+              .header("Location", endsWith(REBUILD))
+              .body("state", equalTo("RUNNING"))
+              .body("startedAt", not(nullValue()))
+              .extract()
+              .path("id");
+      given()
+          .auth()
+          .oauth2(TestTokens.ops())
+          .post(REBUILD)
+          .then()
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .body("code", equalTo("REBUILD_RUNNING"))
+          .body("rebuildId", equalTo(id));
+      given()
+          .auth()
+          .oauth2(TestTokens.ops())
+          .get(REBUILD)
+          .then()
+          .statusCode(200)
+          .body("id", equalTo(id))
+          .body("state", equalTo("RUNNING"));
+      assertEquals(
+          before,
+          timeline(TestTokens.ops(), rma).statusCode(200).extract().jsonPath().getList("$"));
+      timeline(partnerToken, rma).statusCode(200);
+      db.rollback();
+    }
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "DONE"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(TestTokens.ops())
+                            .get(REBUILD)
+                            .then()
+                            .statusCode(200)
+                            .body("id", equalTo(id))
+                            .extract()
+                            .path("state")));
     given()
         .auth()
         .oauth2(TestTokens.ops())
-        .post("/api/v1/timeline/rebuild")
+        .get(REBUILD)
         .then()
-        .statusCode(200)
-        .body("entries", greaterThan(3));
+        .body("entries", greaterThan(3))
+        .body("records", greaterThan(0))
+        .body("finishedAt", not(nullValue()))
+        .body("error", nullValue());
     List<Map<String, Object>> after =
         timeline(TestTokens.ops(), rma).statusCode(200).extract().jsonPath().getList("$");
     assertEquals(before, after);
+    try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+        PreparedStatement select =
+            db.prepareStatement("select state, error from timeline_rebuild where id = ?")) {
+      select.setObject(1, abandoned);
+      ResultSet row = select.executeQuery();
+      assertTrue(row.next());
+      assertEquals("FAILED", row.getString(1));
+      assertTrue(row.getString(2).startsWith("abandoned"), row.getString(2));
+    }
   }
 
   private static io.restassured.response.ValidatableResponse post(String token, Object body) {

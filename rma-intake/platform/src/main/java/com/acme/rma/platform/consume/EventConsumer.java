@@ -99,9 +99,8 @@ public class EventConsumer {
         LOG.warnf(
             "%s: dead-lettering %s-%d@%d: %s",
             channel, record.topic(), record.partition(), record.offset(), Failures.reason(e));
-        throw e instanceof PoisonEventException poison
-            ? poison
-            : new PoisonEventException(Failures.reason(e), e);
+        // the reason and cause that ops read, without class names (the line above has them)
+        throw Failures.deadLetter(e);
       }
       stalls.failed(channel, e);
       LOG.warnf(

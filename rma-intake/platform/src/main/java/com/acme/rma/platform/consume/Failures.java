@@ -39,7 +39,10 @@ public final class Failures {
     return false;
   }
 
-  /** One bounded line naming the deepest cause (and its SQLState), for logs and headers. */
+  /**
+   * One bounded line naming the deepest cause's class (and its SQLState), for the service's log.
+   * What ops read in a dead letter is {@link #deadLetter}'s text, without class names.
+   */
   public static String reason(Throwable failure) {
     Throwable root = failure;
     String state = null;
@@ -59,5 +62,65 @@ public final class Failures {
             + String.valueOf(root.getMessage());
     text = text.replaceAll("\\s+", " ").strip();
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+  }
+
+  /**
+   * The exception a poison record is nacked with. SmallRye's dead-letter strategy writes its
+   * message as {@code dead-letter-reason} and its cause's message as {@code dead-letter-cause} (the
+   * exception's {@code toString()}, class name first, when it has no message); both are plain
+   * sentences here: the reason the consumer gave (or the deepest cause's message, with its
+   * SQLState), and the message of what it wraps, without class names ({@link Causes#plain}).
+   */
+  public static PoisonEventException deadLetter(Throwable failure) {
+    Throwable said = failure;
+    String state = null;
+    if (!(failure instanceof PoisonEventException)) {
+      for (Throwable t : Causes.of(failure)) {
+        if (t.getMessage() != null && !t.getMessage().isBlank()) {
+          said = t;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+          state = sql.getSQLState();
+        }
+      }
+    }
+    String reason =
+        bounded(
+            Causes.describe(said, "the event was refused without a reason")
+                + (state == null ? "" : " [" + state + "]"));
+    String cause = null;
+    for (Throwable t : Causes.of(failure)) {
+      if (t == said) {
+        continue;
+      }
+      String text = Causes.plain(t.getMessage());
+      if (text != null && !text.isBlank() && !reason.contains(text)) {
+        cause = bounded(text);
+        break;
+      }
+    }
+    return cause == null
+        ? new PoisonEventException(reason)
+        : new PoisonEventException(reason, new DeadLetterCause(cause));
+  }
+
+  private static String bounded(String text) {
+    String line = text.strip();
+    return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON - 1) + "…";
+  }
+
+  /**
+   * What a dead letter's {@code dead-letter-cause} says: a message only (no class name in its
+   * {@code toString()}, no stack trace; the service's log has the original failure).
+   */
+  static final class DeadLetterCause extends RuntimeException {
+    DeadLetterCause(String message) {
+      super(message, null, false, false);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
   }
 }

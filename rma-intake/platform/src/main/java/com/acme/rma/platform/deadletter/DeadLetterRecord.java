@@ -1,5 +1,6 @@
 package com.acme.rma.platform.deadletter;
 
+import com.acme.rma.platform.Causes;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -16,6 +18,11 @@ import org.apache.kafka.common.header.Header;
  * ({@code dead-letter-reason}, {@code -cause}, {@code -topic}, {@code -partition}, {@code -offset};
  * see {@code io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue}) beside the original
  * key, value and {@code ce_*} headers.
+ *
+ * <p>What ops read of it carries no exception class names: the reason and the cause are given
+ * without them ({@link Causes#plain}; SmallRye writes a cause without a message as its {@code
+ * toString()}, and records written before the kit's plain texts may hold them), and the headers
+ * naming the exception classes are left out of the answer (the service's log names them).
  */
 public final class DeadLetterRecord {
 
@@ -30,6 +37,10 @@ public final class DeadLetterRecord {
   static final String TOPIC = "dead-letter-topic";
   static final String PARTITION = "dead-letter-partition";
   static final String OFFSET = "dead-letter-offset";
+
+  /** SmallRye's headers naming the exception classes: kept on the topic, not shown. */
+  static final Set<String> CLASS_NAME_HEADERS =
+      Set.of("dead-letter-exception-class-name", "dead-letter-cause-class-name");
 
   private final ConsumerRecord<byte[], byte[]> record;
 
@@ -94,8 +105,8 @@ public final class DeadLetterRecord {
         header(TOPIC),
         integer(header(PARTITION)),
         longValue(header(OFFSET)),
-        bounded(header(REASON)),
-        bounded(header(CAUSE)),
+        plain(header(REASON)),
+        plain(header(CAUSE)),
         bounded(header("ce_id")),
         bounded(header("ce_type")),
         bounded(header("ce_source")),
@@ -105,12 +116,16 @@ public final class DeadLetterRecord {
   public DeadLetterDetail detail(DeadLetter entry) {
     List<DeadLetterDetail.Header> headers = new ArrayList<>();
     for (Header header : record.headers()) {
-      headers.add(
-          new DeadLetterDetail.Header(
-              header.key(),
-              header.value() == null
-                  ? null
-                  : bounded(new String(header.value(), StandardCharsets.UTF_8))));
+      if (CLASS_NAME_HEADERS.contains(header.key())) {
+        continue;
+      }
+      String text =
+          header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+      if (REASON.equals(header.key()) || CAUSE.equals(header.key())) {
+        headers.add(new DeadLetterDetail.Header(header.key(), plain(text)));
+      } else {
+        headers.add(new DeadLetterDetail.Header(header.key(), bounded(text)));
+      }
     }
     byte[] value = record.value();
     if (value == null) {
@@ -120,6 +135,12 @@ public final class DeadLetterRecord {
     String text =
         new String(value, 0, Math.min(value.length, MAX_VALUE_BYTES), StandardCharsets.UTF_8);
     return new DeadLetterDetail(entry, headers, text, value.length, truncated);
+  }
+
+  /** A reason or a cause as ops read it: without code names, bounded; null when nothing is left. */
+  static String plain(String text) {
+    String plain = Causes.plain(text);
+    return plain == null || plain.isEmpty() ? null : bounded(plain);
   }
 
   static String bounded(String text) {

@@ -1,5 +1,6 @@
 package com.acme.rma.platform.deadletter;
 
+import com.acme.rma.platform.Causes;
 import com.acme.rma.platform.problem.ProblemException;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,12 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -24,12 +27,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reads the service's dead-letter topic with a plain consumer: partitions assigned by hand, a seek
  * to exactly the offsets wanted, no consumer group and nothing committed, every call bounded in
  * time. Records are ordered by partition, then offset (oldest first), so a page is a contiguous
- * range of offsets and reading it never loads more than the page.
+ * range of offsets and reading it never loads more than the page: its cost depends on the page
+ * size, not on how many records the topic holds.
  */
 @ApplicationScoped
 public class DeadLetterTopic {
 
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final int SCAN_CHUNK = 200;
+
+  /** The most a fetch brings of one partition (the broker sends at least one whole batch). */
+  static final int FETCH_BYTES = 64 * 1024;
+
+  /** How long the broker may hold a fetch for records that are not there yet. */
+  static final int FETCH_MAX_WAIT_MS = 10;
 
   private final Map<String, Object> kafka;
   private final String topic;
@@ -68,17 +79,21 @@ public class DeadLetterTopic {
     }
   }
 
-  /** Records {@code [from, from + size)} in partition-then-offset order. */
+  /**
+   * Records {@code [from, from + size)} in partition-then-offset order. What it reads depends on
+   * the page only: the partitions' first and end offsets give the total and where the page starts,
+   * and only the page's offsets are fetched, whatever the topic holds.
+   */
   public Slice page(long from, int size) {
     long deadline = deadline();
     try (KafkaConsumer<byte[], byte[]> consumer = open(size)) {
       List<Range> ranges = ranges(consumer);
       long total = ranges.stream().mapToLong(Range::count).sum();
-      List<DeadLetterRecord> records = new ArrayList<>();
+      Map<TopicPartition, Range> wanted = new LinkedHashMap<>();
       long skip = from;
+      long left = size;
       for (Range range : ranges) {
-        int wanted = size - records.size();
-        if (wanted == 0) {
+        if (left == 0) {
           break;
         }
         if (skip >= range.count()) {
@@ -87,10 +102,12 @@ public class DeadLetterTopic {
         }
         long start = range.start() + skip;
         skip = 0;
-        long end = Math.min(range.end(), start + wanted);
-        records.addAll(fetch(consumer, range.partition(), start, end, deadline));
+        long end = Math.min(range.end(), start + left);
+        wanted.put(
+            new TopicPartition(topic, range.partition()), new Range(range.partition(), start, end));
+        left -= end - start;
       }
-      return new Slice(records, total);
+      return new Slice(fetch(consumer, wanted, deadline), total);
     } catch (KafkaException e) {
       throw unavailable(e);
     }
@@ -120,7 +137,7 @@ public class DeadLetterTopic {
   public boolean scan(long maxRecords, Predicate<DeadLetterRecord> visitor) {
     long deadline = deadline();
     long budget = maxRecords;
-    try (KafkaConsumer<byte[], byte[]> consumer = open(200)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = open(SCAN_CHUNK)) {
       List<Range> ranges = ranges(consumer);
       for (Range range : ranges) {
         long start = range.start();
@@ -128,7 +145,7 @@ public class DeadLetterTopic {
           if (budget <= 0) {
             return true;
           }
-          long end = Math.min(range.end(), start + Math.min(200, budget));
+          long end = Math.min(range.end(), start + Math.min(SCAN_CHUNK, budget));
           for (DeadLetterRecord record : fetch(consumer, range.partition(), start, end, deadline)) {
             budget--;
             if (!visitor.test(record)) {
@@ -161,27 +178,60 @@ public class DeadLetterTopic {
         .toList();
   }
 
-  /** Records of one partition in {@code [from, to)}, polling until the position reaches to. */
+  /** Records of one partition in {@code [from, to)}. */
   private List<DeadLetterRecord> fetch(
       KafkaConsumer<byte[], byte[]> consumer, int partition, long from, long to, long deadline) {
-    TopicPartition tp = new TopicPartition(topic, partition);
-    consumer.assign(List.of(tp));
-    consumer.seek(tp, from);
-    List<DeadLetterRecord> found = new ArrayList<>();
-    long position = from;
-    while (position < to) {
+    return fetch(
+        consumer,
+        Map.of(new TopicPartition(topic, partition), new Range(partition, from, to)),
+        deadline);
+  }
+
+  /**
+   * The records of each partition's range, in the map's order and each partition's offset order.
+   * The partitions are fetched together; one that has reached its range's end is paused, so no
+   * fetch goes past what was asked for (but for the broker's fetch size, {@value #FETCH_BYTES}
+   * bytes a partition).
+   */
+  private List<DeadLetterRecord> fetch(
+      KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Range> wanted, long deadline) {
+    Map<TopicPartition, List<DeadLetterRecord>> found = new LinkedHashMap<>();
+    List<TopicPartition> open = new ArrayList<>();
+    wanted.forEach(
+        (tp, range) -> {
+          found.put(tp, new ArrayList<>());
+          if (range.count() > 0) {
+            open.add(tp);
+          }
+        });
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    consumer.assign(open);
+    consumer.resume(open); // paused at the end of an earlier range of the same call
+    open.forEach(tp -> consumer.seek(tp, wanted.get(tp).start()));
+    while (!open.isEmpty()) {
       if (System.nanoTime() > deadline) {
         throw new KafkaException(
-            "reading " + tp + " [" + from + ", " + to + ") took longer than " + timeout);
+            "reading " + wanted.values() + " of " + topic + " took longer than " + timeout);
       }
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(tp)) {
-        if (record.offset() >= from && record.offset() < to) {
-          found.add(new DeadLetterRecord(record));
+      ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+      for (TopicPartition tp : List.copyOf(open)) {
+        Range range = wanted.get(tp);
+        for (ConsumerRecord<byte[], byte[]> record : polled.records(tp)) {
+          if (record.offset() >= range.start() && record.offset() < range.end()) {
+            found.get(tp).add(new DeadLetterRecord(record));
+          }
+        }
+        long position =
+            consumer.position(tp, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        if (position >= range.end()) {
+          consumer.pause(List.of(tp)); // nothing more is fetched for it
+          open.remove(tp);
         }
       }
-      position = consumer.position(tp, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
-    return found;
+    return found.values().stream().flatMap(List::stream).toList();
   }
 
   private KafkaConsumer<byte[], byte[]> open(int maxRecords) {
@@ -193,6 +243,10 @@ public class DeadLetterTopic {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.max(1, maxRecords)));
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    // the broker answers a fetch at once rather than waiting up to 500 ms for more records: a
+    // fetch sent ahead for a partition already read would otherwise hold up the next one
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(FETCH_MAX_WAIT_MS));
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(FETCH_BYTES));
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -202,6 +256,10 @@ public class DeadLetterTopic {
 
   private ProblemException unavailable(KafkaException e) {
     return ProblemException.unavailable(
-        "The dead-letter topic " + topic + " cannot be read now: " + e.getMessage(), 5);
+        "The dead-letter topic "
+            + topic
+            + " cannot be read now: "
+            + Causes.describe(e, "the broker did not answer"),
+        5);
   }
 }
