@@ -437,7 +437,7 @@ part_startup() {
       done
     fi
     read -r together out < <(timed_start "$mode" "${SERVICES[@]}")
-    log "startup: $mode: alone max $max_alone ms, together $together ms, RSS $rss"
+    log "startup: $mode: $( ((STARTUP_ALONE)) && echo "alone max $max_alone ms (RSS $rss), ")together $together ms, RSS $out MB"
     put "startup $mode" "$( ((STARTUP_ALONE)) && echo "alone max $(awk -v m="$max_alone" 'BEGIN {printf "%.1f", m / 1000}') s, ")four together $(awk -v m="$together" 'BEGIN {printf "%.1f", m / 1000}') s, RSS after start $out MB"
     if ((together < best)); then best=$together best_mode=$mode READY_MAX=$(awk -v m="$together" 'BEGIN {printf "%.1f", m / 1000}'); fi
     STACK_JVM=$mode stop "${SERVICES[@]}"
