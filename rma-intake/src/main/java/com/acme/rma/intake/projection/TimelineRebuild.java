@@ -64,17 +64,17 @@ public class TimelineRebuild {
   }
 
   public Result rebuild() {
-    List<ConsumerRecord<String, String>> records = readAll();
     Instant now = Instant.now(clock);
-    int entries =
-        QuarkusTransaction.requiringNew()
-            .timeout((int) timeout.toSeconds())
-            .call(
-                () -> {
-                  Map<String, TimelineStore.Kept> kept = store.deleteAll();
-                  int written = 0;
-                  for (ConsumerRecord<String, String> record : records) {
-                    written +=
+    int[] counts = new int[2]; // records, entries
+    QuarkusTransaction.requiringNew()
+        .timeout((int) timeout.toSeconds())
+        .run(
+            () -> {
+              Map<String, TimelineStore.Kept> kept = store.deleteAll();
+              readInOrder(
+                  record -> {
+                    counts[0]++;
+                    counts[1] +=
                         projection.replay(
                             record,
                             now,
@@ -83,22 +83,28 @@ public class TimelineRebuild {
                                     kept.get(
                                         TimelineStore.key(
                                             e.eventSource(), e.eventId(), e.part()))));
-                  }
-                  return written;
-                });
-    LOG.infof("timeline rebuilt: %d records, %d entries", records.size(), entries);
-    return new Result(records.size(), entries);
+                  });
+            });
+    LOG.infof("timeline rebuilt: %d records, %d entries", counts[0], counts[1]);
+    return new Result(counts[0], counts[1]);
   }
 
-  private List<ConsumerRecord<String, String>> readAll() {
+  /**
+   * Hands every record of the topics, up to their end offsets as they are when it starts, to {@code
+   * each} in time order: the oldest head first among the partitions (then topic, partition), each
+   * partition's own order kept. Streams: it holds at most a poll's worth of records per partition
+   * (a partition is fetched only once its queue is empty), never the topics — a rebuild over a long
+   * history must not need the history in the heap.
+   */
+  private void readInOrder(java.util.function.Consumer<ConsumerRecord<String, String>> each) {
     Map<String, Object> props = new HashMap<>(kafka);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<TopicPartition, Deque<ConsumerRecord<String, String>>> byPartition = new HashMap<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
@@ -111,40 +117,41 @@ public class TimelineRebuild {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-      partitions.forEach(p -> byPartition.put(p, new ArrayDeque<>()));
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      Map<TopicPartition, Deque<ConsumerRecord<String, String>>> queues = new HashMap<>();
+      List<TopicPartition> open = new ArrayList<>();
+      for (TopicPartition p : partitions) {
+        queues.put(p, new ArrayDeque<>());
+        if (consumer.position(p) < end.get(p)) {
+          open.add(p);
+        }
+      }
+      Comparator<TopicPartition> byHead =
+          Comparator.<TopicPartition>comparingLong(p -> queues.get(p).peekFirst().timestamp())
+              .thenComparing(TopicPartition::topic)
+              .thenComparingInt(TopicPartition::partition);
+      while (!open.isEmpty()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the topics could not be read within " + timeout);
         }
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-          if (r.offset() < end.get(tp)) {
-            byPartition.get(tp).add(r);
+        List<TopicPartition> hungry = open.stream().filter(p -> queues.get(p).isEmpty()).toList();
+        if (!hungry.isEmpty()) {
+          consumer.pause(partitions);
+          consumer.resume(hungry);
+          for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            if (r.offset() < end.get(tp)) {
+              queues.get(tp).add(r);
+            }
           }
+          open.removeIf(p -> queues.get(p).isEmpty() && consumer.position(p) >= end.get(p));
+          continue;
+        }
+        TopicPartition next = open.stream().min(byHead).orElseThrow();
+        each.accept(queues.get(next).pollFirst());
+        if (queues.get(next).isEmpty() && consumer.position(next) >= end.get(next)) {
+          open.remove(next);
         }
       }
     }
-    return merge(byPartition);
-  }
-
-  /** Oldest head first among the partitions; each partition's own order is kept. */
-  static List<ConsumerRecord<String, String>> merge(
-      Map<TopicPartition, Deque<ConsumerRecord<String, String>>> byPartition) {
-    List<ConsumerRecord<String, String>> merged = new ArrayList<>();
-    Comparator<Deque<ConsumerRecord<String, String>>> byHead =
-        Comparator.<Deque<ConsumerRecord<String, String>>>comparingLong(
-                q -> q.peekFirst().timestamp())
-            .thenComparing(q -> q.peekFirst().topic())
-            .thenComparingInt(q -> q.peekFirst().partition());
-    List<Deque<ConsumerRecord<String, String>>> queues =
-        new ArrayList<>(byPartition.values().stream().filter(q -> !q.isEmpty()).toList());
-    while (!queues.isEmpty()) {
-      Deque<ConsumerRecord<String, String>> next = queues.stream().min(byHead).orElseThrow();
-      merged.add(next.pollFirst());
-      if (next.isEmpty()) {
-        queues.remove(next);
-      }
-    }
-    return merged;
   }
 }
