@@ -66,7 +66,7 @@ public final class HostileCampaign {
   private static final String PROBLEM = "application/problem+json";
 
   /** Words that only a leaked exception or stack trace would put in an answer. */
-  private static final List<String> TRACE_MARKERS =
+  public static final List<String> TRACE_MARKERS =
       List.of(
           "Exception",
           "\tat ",

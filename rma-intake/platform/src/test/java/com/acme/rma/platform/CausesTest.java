@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.rma.testsupport.HostileCampaign;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,22 +14,7 @@ class CausesTest {
   /**
    * What only a leaked exception or stack trace would put in an answer (the hostile campaign's).
    */
-  static final List<String> CODE_MARKERS =
-      List.of(
-          "Exception",
-          "\tat ",
-          ".java:",
-          "java.lang.",
-          "java.util.",
-          "org.jboss.",
-          "io.vertx.",
-          "io.quarkus.",
-          "io.smallrye.",
-          "com.fasterxml.",
-          "org.hibernate.",
-          "org.postgresql",
-          "SQLState",
-          "com.acme.");
+  static final List<String> CODE_MARKERS = HostileCampaign.TRACE_MARKERS;
 
   static void assertPlain(String text) {
     for (String marker : CODE_MARKERS) {

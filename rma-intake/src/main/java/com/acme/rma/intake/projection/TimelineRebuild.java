@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,7 +97,7 @@ public class TimelineRebuild {
    * (a partition is fetched only once its queue is empty), never the topics — a rebuild over a long
    * history must not need the history in the heap.
    */
-  private void readInOrder(java.util.function.Consumer<ConsumerRecord<String, String>> each) {
+  private void readInOrder(Consumer<ConsumerRecord<String, String>> each) {
     Map<String, Object> props = new HashMap<>(kafka);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);

@@ -5,9 +5,7 @@ import com.acme.rma.intake.projection.TimelineRebuilds.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,23 +90,10 @@ public class TimelineRebuildLog {
                 new Status(
                     r[0] instanceof UUID id ? id : UUID.fromString(r[0].toString()),
                     State.valueOf((String) r[1]),
-                    instant(r[2]),
-                    r[3] == null ? null : instant(r[3]),
+                    TimelineStore.instant(r[2]),
+                    r[3] == null ? null : TimelineStore.instant(r[3]),
                     r[4] == null ? null : ((Number) r[4]).intValue(),
                     r[5] == null ? null : ((Number) r[5]).intValue(),
                     (String) r[6]));
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp " + value);
   }
 }

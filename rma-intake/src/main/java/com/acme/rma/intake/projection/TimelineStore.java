@@ -174,7 +174,8 @@ public class TimelineStore {
     }
   }
 
-  private static Instant instant(Object value) {
+  /** A timestamp column as JDBC/Hibernate hands it back, as an instant. */
+  static Instant instant(Object value) {
     if (value instanceof Instant instant) {
       return instant;
     }
